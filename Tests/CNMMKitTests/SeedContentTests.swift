@@ -182,7 +182,8 @@ enum SeedCheck {
             return try String(contentsOf: url, encoding: .utf8)
         }
 
-        static func readPage(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        static func readPage(_ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String
+        {
             let url = packageRoot().appendingPathComponent(relativePath)
             try #require(
                 FileManager.default.fileExists(atPath: url.path),
@@ -278,7 +279,8 @@ enum SeedCheck {
             let icon = String(rest[..<close.lowerBound])
             let name = String(rest[close.upperBound...])
             guard icon.hasPrefix("fa-"), !icon.contains(" "), !name.isEmpty,
-                  name == name.trimmingCharacters(in: .whitespaces) else { return nil }
+                name == name.trimmingCharacters(in: .whitespaces)
+            else { return nil }
             return Dimension(icon: icon, name: name)
         }
 
@@ -286,7 +288,8 @@ enum SeedCheck {
         static func stripIconMarkup(_ text: String) -> String {
             var result = text
             while let open = result.range(of: "<i "),
-                  let close = result.range(of: "</i>", range: open.upperBound..<result.endIndex) {
+                let close = result.range(of: "</i>", range: open.upperBound..<result.endIndex)
+            {
                 result.removeSubrange(open.lowerBound..<close.upperBound)
             }
             return result
@@ -298,14 +301,16 @@ enum SeedCheck {
             var result = ""
             var index = text.startIndex
             while index < text.endIndex {
-                let isImage = text[index] == "!" && text.index(after: index) < text.endIndex
+                let isImage =
+                    text[index] == "!" && text.index(after: index) < text.endIndex
                     && text[text.index(after: index)] == "["
                 let bracket = isImage ? text.index(after: index) : index
                 if text[bracket] == "[",
-                   let closeText = text[bracket...].firstIndex(of: "]"),
-                   text.index(after: closeText) < text.endIndex,
-                   text[text.index(after: closeText)] == "(",
-                   let closeURL = text[closeText...].firstIndex(of: ")") {
+                    let closeText = text[bracket...].firstIndex(of: "]"),
+                    text.index(after: closeText) < text.endIndex,
+                    text[text.index(after: closeText)] == "(",
+                    let closeURL = text[closeText...].firstIndex(of: ")")
+                {
                     if !isImage {
                         result += text[text.index(after: bracket)..<closeText]
                     }
@@ -413,8 +418,9 @@ enum SeedCheck {
 
 @Suite("Level pages converted from the seed documents")
 struct SeedContentTests {
-    @Test("Each page has the five dimensions as level-two headings with the right icons, in the seed's order",
-          arguments: SeedCheck.ConvertedPage.all)
+    @Test(
+        "Each page has the five dimensions as level-two headings with the right icons, in the seed's order",
+        arguments: SeedCheck.ConvertedPage.all)
     func dimensionHeadings(page: SeedCheck.ConvertedPage) throws {
         let markdown = SeedCheck.MarkdownPage(try SeedCheck.Locations.readPage(page.pagePath))
         let levelTwoLines = markdown.bodyLines.filter { $0.hasPrefix("## ") }
@@ -433,10 +439,12 @@ struct SeedContentTests {
         let seedOrder: [String]
         switch page.kind {
         case .markdown:
-            seedOrder = SeedCheck.MarkdownPage(seed).bodyLines.compactMap(SeedCheck.MarkdownPage.dimensionHeading).map(\.name)
+            seedOrder = SeedCheck.MarkdownPage(seed).bodyLines.compactMap(SeedCheck.MarkdownPage.dimensionHeading).map(
+                \.name)
         case .plainText:
             let names = Set(page.dimensions.map(\.name))
-            seedOrder = SeedCheck.SeedText(seed, droppedLines: page.droppedSeedLines).headingLines.filter(names.contains)
+            seedOrder = SeedCheck.SeedText(seed, droppedLines: page.droppedSeedLines).headingLines.filter(
+                names.contains)
         }
         #expect(seedOrder == page.dimensions.map(\.name))
     }
@@ -450,10 +458,13 @@ struct SeedContentTests {
 
         // Levels: ## for dimensions, #### for certification names, ### otherwise.
         for heading in pageHeadings {
-            let expectedLevel = dimensionNames.contains(heading.text) ? 2
+            let expectedLevel =
+                dimensionNames.contains(heading.text)
+                ? 2
                 : heading.text.hasPrefix("Certified ") ? 4 : 3
-            #expect(heading.level == expectedLevel,
-                    "“\(heading.text)” is a level-\(heading.level) heading, expected level \(expectedLevel)")
+            #expect(
+                heading.level == expectedLevel,
+                "“\(heading.text)” is a level-\(heading.level) heading, expected level \(expectedLevel)")
         }
 
         // Restored headings must be in the page, as ###, and only for plain-text seeds.
@@ -461,8 +472,9 @@ struct SeedContentTests {
             #expect(page.restoredHeadings.isEmpty, "Markdown seeds keep their headings; nothing to restore")
         }
         for restored in page.restoredHeadings {
-            #expect(pageHeadings.contains { $0.level == 3 && $0.text == restored },
-                    "Restored heading “\(restored)” is not a ### heading in the page")
+            #expect(
+                pageHeadings.contains { $0.level == 3 && $0.text == restored },
+                "Restored heading “\(restored)” is not a ### heading in the page")
         }
 
         let expected: [String]
@@ -497,23 +509,29 @@ struct SeedContentTests {
         }
     }
 
-    @Test("Markdown seed pages equal the seed except for the added weight line",
-          arguments: SeedCheck.ConvertedPage.all.filter { $0.kind == .markdown })
+    @Test(
+        "Markdown seed pages equal the seed except for the added weight line",
+        arguments: SeedCheck.ConvertedPage.all.filter { $0.kind == .markdown })
     func markdownPagesMatchSeed(page: SeedCheck.ConvertedPage) throws {
         let pageText = try SeedCheck.Locations.readPage(page.pagePath)
         let seed = try SeedCheck.Locations.readSeed(page.seedFile)
         var lines = SeedCheck.textLines(pageText)
-        let frontMatterEnd = try #require(lines.dropFirst().firstIndex(of: "---"),
-                                          "Page \(page.pagePath) has no front matter")
+        let frontMatterEnd = try #require(
+            lines.dropFirst().firstIndex(of: "---"),
+            "Page \(page.pagePath) has no front matter")
         let weightLines = (1..<frontMatterEnd).filter { lines[$0] == "weight: \(page.weight)" }
-        try #require(weightLines.count == 1,
-                     "Expected exactly one “weight: \(page.weight)” line in the front matter")
+        try #require(
+            weightLines.count == 1,
+            "Expected exactly one “weight: \(page.weight)” line in the front matter")
         lines.remove(at: weightLines[0])
         let seedLines = SeedCheck.textLines(seed)
         if let index = zip(lines, seedLines).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
-            Issue.record("Line \(index + 1) differs from the seed:\n  page: \(lines[index])\n  seed: \(seedLines[index])")
+            Issue.record(
+                "Line \(index + 1) differs from the seed:\n  page: \(lines[index])\n  seed: \(seedLines[index])")
         }
-        #expect(lines.count == seedLines.count, "Page has \(lines.count) lines without the weight line, seed has \(seedLines.count)")
+        #expect(
+            lines.count == seedLines.count,
+            "Page has \(lines.count) lines without the weight line, seed has \(seedLines.count)")
         let identical = lines.joined(separator: "\n") == seed
         #expect(identical, "Page \(page.pagePath) without its weight line is not identical to seed \(page.seedFile)")
     }
@@ -521,9 +539,11 @@ struct SeedContentTests {
     @Test("Plain-text seed pages match the seed word for word", arguments: SeedCheck.ConvertedPage.plainText)
     func plainTextPagesMatchSeedWords(page: SeedCheck.ConvertedPage) throws {
         let markdown = SeedCheck.MarkdownPage(try SeedCheck.Locations.readPage(page.pagePath))
-        let seed = SeedCheck.SeedText(try SeedCheck.Locations.readSeed(page.seedFile), droppedLines: page.droppedSeedLines)
-        #expect(seed.missingDroppedLines.isEmpty,
-                "Listed rendering leftovers not found in the seed: \(seed.missingDroppedLines)")
+        let seed = SeedCheck.SeedText(
+            try SeedCheck.Locations.readSeed(page.seedFile), droppedLines: page.droppedSeedLines)
+        #expect(
+            seed.missingDroppedLines.isEmpty,
+            "Listed rendering leftovers not found in the seed: \(seed.missingDroppedLines)")
 
         let pageWords = markdown.plainWords(skippingHeadings: Set(page.restoredHeadings))
         let seedWords = seed.plainWords
@@ -535,7 +555,8 @@ struct SeedContentTests {
     @Test("Plain-text bullet items are Markdown list items in the page", arguments: SeedCheck.ConvertedPage.plainText)
     func bulletLists(page: SeedCheck.ConvertedPage) throws {
         let markdown = SeedCheck.MarkdownPage(try SeedCheck.Locations.readPage(page.pagePath))
-        let seed = SeedCheck.SeedText(try SeedCheck.Locations.readSeed(page.seedFile), droppedLines: page.droppedSeedLines)
+        let seed = SeedCheck.SeedText(
+            try SeedCheck.Locations.readSeed(page.seedFile), droppedLines: page.droppedSeedLines)
         let seedItems = seed.bodyLines
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.first == SeedCheck.SeedText.bullet }
@@ -553,9 +574,10 @@ struct SeedContentTests {
         let markdown = SeedCheck.MarkdownPage(try SeedCheck.Locations.readSeed("000_acd8af7c62516b85.txt"))
         let rendering = SeedCheck.SeedText(try SeedCheck.Locations.readSeed("001_450fe7b0a652aea1.txt"))
         let headings = Set(markdown.headings.map(\.text))
-        let paragraphs = Set(markdown.bodyLines.filter {
-            !$0.isEmpty && SeedCheck.MarkdownPage.heading($0) == nil
-        })
+        let paragraphs = Set(
+            markdown.bodyLines.filter {
+                !$0.isEmpty && SeedCheck.MarkdownPage.heading($0) == nil
+            })
         var checkedHeadings = 0
         var checkedParagraphs = 0
         for index in rendering.bodyLines.indices {
@@ -566,7 +588,8 @@ struct SeedContentTests {
                 #expect(classified, "“\(line)” is a heading in the Markdown seed but not detected as one")
             } else if paragraphs.contains(line) {
                 checkedParagraphs += 1
-                #expect(!classified, "“\(line.prefix(60))…” is a paragraph in the Markdown seed but looks like a heading")
+                #expect(
+                    !classified, "“\(line.prefix(60))…” is a paragraph in the Markdown seed but looks like a heading")
             }
         }
         #expect(checkedHeadings >= 20)
@@ -596,7 +619,9 @@ struct SeedSiteContentTests {
                 #expect(!file.pathComponents.contains(level), "Unexpected page \(file.path)")
                 let text = try String(contentsOf: file, encoding: .utf8)
                 let linksToLevel = text.contains("/\(level)/")
-                #expect(!linksToLevel, "\(file.lastPathComponent) in \(file.deletingLastPathComponent().path) links to /\(level)/")
+                #expect(
+                    !linksToLevel,
+                    "\(file.lastPathComponent) in \(file.deletingLastPathComponent().path) links to /\(level)/")
             }
         }
     }

@@ -1,0 +1,57 @@
+/// Resolves the targets of `ref` and `relref` shortcodes to page URLs.
+///
+/// A target names a page by its path in the language (`/level-1`, `level-1/index.md`, `/about/_index.md`),
+/// relative to the current page when it does not start with `/`, and may carry a `#anchor`. Like Hugo's
+/// `ref`, a bare name also finds a page whose last path component it is, when that is unique.
+struct RefResolver: Sendable {
+    private var paths: [String: [String: String]] = [:]
+    private var names: [String: [String: String?]] = [:]
+
+    init(site: Site) {
+        for page in site.pages {
+            paths[page.language, default: [:]][page.path.lowercased()] = page.url
+            let name = page.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            if names[page.language]?[name] != nil {
+                names[page.language]?[name] = .some(nil)
+            } else {
+                names[page.language, default: [:]][name] = page.url
+            }
+        }
+    }
+
+    func resolve(_ target: String, language: String, from page: Page) -> String? {
+        var target = target
+        var anchor = ""
+        if let hash = target.firstIndex(of: "#") {
+            anchor = String(target[hash...])
+            target = String(target[..<hash])
+        }
+        if target.isEmpty { return anchor.isEmpty ? nil : page.url + anchor }
+        let normalised = Self.normalise(target)
+        let table = paths[language] ?? [:]
+        if target.hasPrefix("/") {
+            return table[normalised].map { $0 + anchor }
+        }
+        let folder = page.kind == .page ? (page.parentPath ?? "") : page.path
+        let relative = Self.normalise(folder.isEmpty ? normalised : folder + "/" + normalised)
+        if let url = table[relative] ?? table[normalised] { return url + anchor }
+        if let unique = names[language]?[normalised], let url = unique { return url + anchor }
+        return nil
+    }
+
+    /// `/About/_index.md` → `about`; `level-1/index` → `level-1`; `./a/../b` → `b`.
+    static func normalise(_ target: String) -> String {
+        var path = target.lowercased()
+        for suffix in [".md"] where path.hasSuffix(suffix) { path = String(path.dropLast(suffix.count)) }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        if let last = parts.last, last == "index" || last == "_index" { parts.removeLast() }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// What to build and where: the source root, config, theme, output, and switches.
+public struct BuildOptions: Sendable {
+    public var sourceRoot: URL
+    /// The config file relative to the source root; nil means `site.yml`, optional.
+    public var configPath: String?
+    /// The theme folder; relative paths are taken from the source root.
+    public var themePath: String
+    /// The output folder; relative paths are taken from the source root.
+    public var outputPath: String
+    public var baseURL: String?
+    public var includeDrafts: Bool
+    public var strict: Bool
+    /// Adds `noindex` to every page (preview builds).
+    public var noindex: Bool
+
+    public init(
+        sourceRoot: URL, configPath: String? = nil, themePath: String = "themes/default", outputPath: String = "public",
+        baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, noindex: Bool = false
+    ) {
+        self.sourceRoot = sourceRoot.standardizedFileURL
+        self.configPath = configPath
+        self.themePath = themePath
+        self.outputPath = outputPath
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+        self.noindex = noindex
+    }
+
+    public var themeFolder: URL { URL(fileURLWithPath: themePath, relativeTo: sourceRoot).standardizedFileURL }
+    public var outputFolder: URL { URL(fileURLWithPath: outputPath, relativeTo: sourceRoot).standardizedFileURL }
+}

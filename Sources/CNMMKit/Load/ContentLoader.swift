@@ -1,0 +1,151 @@
+import Foundation
+
+/// The load stage: reads `content/<lang>/…` into pages, by Hugo's conventions.
+///
+/// `_index.md` at a language's root is its home page, `_index.md` elsewhere a section, `name/index.md`
+/// a page bundle (its other files travel with it), `name.md` a page. Other files under `content/` are
+/// resources, copied to the same place in the output. Output: pages in path order, resources, and
+/// every problem found (a file with errors is left out, the others still load).
+struct ContentLoader {
+    var sourceRoot: URL
+    var languages: [Language]
+    var includeDrafts: Bool
+
+    struct Result: Sendable {
+        var pages: [Page]
+        /// Non-Markdown files: (language, source path relative to the root, path inside the language).
+        var resources: [Resource]
+        var diagnostics: [Diagnostic]
+    }
+
+    struct Resource: Sendable {
+        var language: String
+        var sourcePath: String
+        var relativePath: String
+    }
+
+    func load() -> Result {
+        var markdown: [(language: String, relative: String)] = []
+        var resources: [Resource] = []
+        let contentRoot = sourceRoot.appendingPathComponent("content")
+        let folders = Self.languageFolders(in: contentRoot)
+        for language in languages {
+            guard let folder = folders[language.code] else { continue }
+            for relative in Self.files(under: contentRoot.appendingPathComponent(folder)) {
+                if relative.hasSuffix(".md") {
+                    markdown.append((language.code, "content/\(folder)/\(relative)"))
+                } else {
+                    resources.append(
+                        Resource(
+                            language: language.code, sourcePath: "content/\(folder)/\(relative)", relativePath: relative
+                        ))
+                }
+            }
+        }
+        let loaded = markdown.map { SourceRef(language: $0.language, path: $0.relative) }.parallelMap {
+            loadPage(language: $0.language, path: $0.path)
+        }
+        var result = Result(pages: [], resources: resources, diagnostics: [])
+        for item in loaded {
+            result.pages += item.pages
+            result.diagnostics += item.diagnostics
+        }
+        attachBundleFiles(&result)
+        return result
+    }
+
+    private func loadPage(language: String, path: String) -> Result {
+        let url = sourceRoot.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return Result(pages: [], resources: [], diagnostics: [.error(path, "cannot read file")])
+        }
+        do {
+            let text: String
+            do { text = try SourceText.decode(data, path: path) } catch { throw BuildFailure([error]) }
+            let parsed = try FrontMatterParser(path: path).parse(text)
+            if parsed.frontMatter.draft && !includeDrafts {
+                return Result(pages: [], resources: [], diagnostics: parsed.warnings)
+            }
+            let (kind, logicalPath) = Self.classify(path.split(separator: "/").dropFirst(2).joined(separator: "/"))
+            let page = Page(
+                sourcePath: path, language: language, kind: kind, path: logicalPath,
+                frontMatter: parsed.frontMatter, body: parsed.body, bodyLine: parsed.bodyLine)
+            return Result(pages: [page], resources: [], diagnostics: parsed.warnings)
+        } catch {
+            return Result(pages: [], resources: [], diagnostics: error.diagnostics)
+        }
+    }
+
+    /// The kind and logical path of a Markdown file given its path inside the language folder.
+    static func classify(_ relative: String) -> (PageKind, String) {
+        let withoutExtension = String(relative.dropLast(3))
+        if withoutExtension == "_index" { return (.home, "") }
+        if withoutExtension.hasSuffix("/_index") { return (.section, String(withoutExtension.dropLast(7))) }
+        if withoutExtension == "index" { return (.home, "") }
+        if withoutExtension.hasSuffix("/index") { return (.page, String(withoutExtension.dropLast(6))) }
+        return (.page, withoutExtension)
+    }
+
+    /// Files of a leaf bundle (`x/index.md`) go with the page; they are listed on it for the writer.
+    private func attachBundleFiles(_ result: inout Result) {
+        var bundles: [String: Int] = [:]
+        for (index, page) in result.pages.enumerated() where page.sourcePath.hasSuffix("/index.md") {
+            bundles[String(page.sourcePath.dropLast("index.md".count))] = index
+        }
+        for resource in result.resources {
+            var folder = resource.sourcePath
+            while let slash = folder.dropLast().lastIndex(of: "/") {
+                folder = String(folder[...slash])
+                if let index = bundles[folder] {
+                    result.pages[index].bundleFiles.append(resource.sourcePath)
+                    break
+                }
+            }
+        }
+    }
+
+    /// Language code → folder name under content/ (folders may use another case: `pt-br`).
+    static func languageFolders(in contentRoot: URL) -> [String: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: contentRoot.path)) ?? []
+        var folders: [String: String] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            folders[Language.normalise(name)] = name
+        }
+        return folders
+    }
+
+    /// Every regular file below a folder, relative to it, sorted, skipping hidden files and editor litter.
+    static func files(under folder: URL) -> [String] {
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else {
+            return []
+        }
+        let base = folder.standardizedFileURL.path
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let name = url.lastPathComponent
+            if name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913" { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(base + "/") else { continue }
+            files.append(String(path.dropFirst(base.count + 1)))
+        }
+        return files.sorted()
+    }
+}
+
+private struct SourceRef: Sendable {
+    var language: String
+    var path: String
+}
+
+extension Error {
+    /// The diagnostics an error carries, or one that describes it.
+    var diagnostics: [Diagnostic] {
+        if let failure = self as? BuildFailure { return failure.diagnostics }
+        if let diagnostic = self as? Diagnostic { return [diagnostic] }
+        return [.error("", "\(self)")]
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Yams
+
+/// Splits a content file into YAML front matter and Markdown body, and decodes the front matter.
+///
+/// Input: the file's text (LF line endings, no BOM; see `SourceText`). Output: a `FrontMatter`, the
+/// body and the line the body starts on. Every line number reported is the file's real line.
+struct FrontMatterParser {
+    var path: String
+
+    struct Result {
+        var frontMatter: FrontMatter
+        var body: String
+        var bodyLine: Int
+        var warnings: [Diagnostic]
+    }
+
+    func parse(_ text: String) throws(BuildFailure) -> Result {
+        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("---\t") || text.hasPrefix("--- ") else {
+            if text.hasPrefix("+++") {
+                throw BuildFailure([
+                    .error(
+                        path, line: 1, column: 1, "TOML front matter (+++) is not supported; use YAML between --- lines"
+                    )
+                ])
+            }
+            return Result(frontMatter: FrontMatter(), body: text, bodyLine: 1, warnings: [])
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        guard let close = lines.indices.dropFirst().first(where: { Self.isFence(lines[$0]) }) else {
+            throw BuildFailure([
+                .error(path, line: 1, column: 1, "front matter opened here is never closed (add a line '---' after it)")
+            ])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = close + 1 < lines.count ? lines[(close + 1)...].joined(separator: "\n") + "\n" : ""
+        let node = try compose(yaml, lineOffset: 1)
+        var warnings: [Diagnostic] = []
+        let frontMatter = try decode(node, warnings: &warnings)
+        return Result(frontMatter: frontMatter, body: body, bodyLine: close + 2, warnings: warnings)
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.trimmingCharacters(in: .whitespaces) == "---" && line.hasPrefix("---")
+    }
+
+    /// Parses YAML with YAML 1.2 core-schema meaning: only `true`/`false` are booleans.
+    func compose(_ yaml: String, lineOffset: Int) throws(BuildFailure) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml, YAMLSchema.resolver)
+        } catch let error as YamlError {
+            throw BuildFailure(YAMLSchema.diagnostics(for: error, yaml: yaml, path: path, lineOffset: lineOffset))
+        } catch {
+            throw BuildFailure([.error(path, line: lineOffset, "YAML: \(error)")])
+        }
+    }
+
+    private func decode(_ node: Node?, warnings: inout [Diagnostic]) throws(BuildFailure) -> FrontMatter {
+        var fm = FrontMatter()
+        guard let node else { return fm }
+        guard let mapping = node.mapping else {
+            throw BuildFailure([
+                .error(path, line: (node.mark?.line ?? 1) + 1, "front matter must be a mapping of keys to values")
+            ])
+        }
+        var errors: [Diagnostic] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let line = (keyNode.mark?.line ?? 0) + 1
+            let column = keyNode.mark?.column ?? 0
+            do throws(Diagnostic) {
+                let field = FieldReader(path: path, key: key, line: line, column: column)
+                switch key {
+                case "title": fm.title = try field.string(value)
+                case "linkTitle": fm.linkTitle = try field.string(value)
+                case "description":
+                    fm.description = try field.string(value).trimmingCharacters(in: .whitespacesAndNewlines)
+                case "weight": fm.weight = try field.int(value)
+                case "draft": fm.draft = try field.bool(value)
+                case "layout": fm.layout = try field.string(value)
+                case "toc_hide": fm.tocHide = try field.bool(value)
+                case "aliases": fm.aliases = try field.strings(value)
+                case "translationKey": fm.translationKey = try field.string(value)
+                case "menu": fm.menus = try field.menus(value)
+                default:
+                    fm.params[key] = YAMLSchema.value(of: value)
+                    if let known = FrontMatter.knownKeys.first(where: { Self.isNear(key, $0) }) {
+                        warnings.append(
+                            .warning(path, line: line, "unknown front matter key '\(key)' (did you mean '\(known)'?)"))
+                    }
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return fm
+    }
+
+    /// True when two keys differ by case, `_`/`-`, or at most one edit, but are not equal.
+    static func isNear(_ a: String, _ b: String) -> Bool {
+        guard a != b else { return false }
+        let fold = { (s: String) in s.lowercased().filter { $0 != "_" && $0 != "-" } }
+        if fold(a) == fold(b) { return true }
+        return Self.editDistance(Array(a.lowercased()), Array(b.lowercased())) <= 1 && min(a.count, b.count) >= 4
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension FrontMatter {
+    static let knownKeys = [
+        "title", "linkTitle", "description", "weight", "draft", "layout", "toc_hide", "aliases", "translationKey",
+        "menu",
+    ]
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Yams
+
+/// Reads `site.yml` into a `SiteConfig`, or makes one from the content folders when there is none.
+///
+/// With no `site.yml`, the languages are the folders under `content/`; English is the default when
+/// present, otherwise the first in alphabetical order.
+struct SiteConfigLoader {
+    var sourceRoot: URL
+    /// The config file's path relative to the source root (or absolute).
+    var configPath: String
+    /// Whether a missing config file is an error (it is when the user named one).
+    var required: Bool
+
+    func load() throws(BuildFailure) -> SiteConfig {
+        let url = URL(fileURLWithPath: configPath, relativeTo: sourceRoot).standardizedFileURL
+        let shown = configPath
+        let contentLanguages = Self.contentLanguages(in: sourceRoot)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            if required { throw BuildFailure([.error(shown, "config file not found")]) }
+            return Self.defaults(languages: contentLanguages)
+        }
+        let text: String
+        do { text = try SourceText.decode(data, path: shown) } catch { throw BuildFailure([error]) }
+        let node = try FrontMatterParser(path: shown).compose(text, lineOffset: 0)
+        guard let mapping = node?.mapping else {
+            if node == nil { return Self.defaults(languages: contentLanguages) }
+            throw BuildFailure([.error(shown, line: 1, "site.yml must be a mapping of keys to values")])
+        }
+        var config = Self.defaults(languages: contentLanguages)
+        var errors: [Diagnostic] = []
+        var declaredDefault: String?
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            let field = FieldReader(
+                path: shown, key: key, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
+            do throws(Diagnostic) {
+                switch key {
+                case "title": config.title = try field.string(value)
+                case "description": config.description = try field.string(value)
+                case "baseURL", "baseUrl", "base_url": config.baseURL = Self.slashed(try field.string(value))
+                case "defaultLanguage", "defaultContentLanguage":
+                    declaredDefault = Language.normalise(try field.string(value))
+                case "languages": config.languages = try languages(value, field: field)
+                case "repository": config.repository = try repository(value, field: field)
+                default: config.params[key] = YAMLSchema.value(of: value)
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        config.languages.sort { ($0.weight, $0.code) < ($1.weight, $1.code) }
+        if config.languages.isEmpty { config.languages = [Language(code: "en")] }
+        config.defaultLanguage = declaredDefault ?? Self.pickDefault(config.languages.map(\.code))
+        if config.language(config.defaultLanguage) == nil {
+            throw BuildFailure([
+                .error(shown, "defaultLanguage '\(config.defaultLanguage)' is not one of the languages")
+            ])
+        }
+        return config
+    }
+
+    private func languages(_ node: Node, field: FieldReader) throws(Diagnostic) -> [Language] {
+        var result: [Language] = []
+        let entries: [(String?, Node)]
+        if let sequence = node.sequence {
+            entries = sequence.map { (nil, $0) }
+        } else if let mapping = node.mapping {
+            entries = mapping.map { ($0.key.string, $0.value) }
+        } else {
+            throw Diagnostic.error(
+                field.path, line: field.line, "'languages' must be a list of languages, each with a code")
+        }
+        for (index, (mappedCode, entry)) in entries.enumerated() {
+            let line = entry.mark?.line ?? field.line
+            let sub = { (key: String) in FieldReader(path: field.path, key: key, line: line, column: 0) }
+            guard let map = entry.mapping else {
+                if let code = entry.scalar?.string { result.append(Language(code: code, weight: index)); continue }
+                throw Diagnostic.error(field.path, line: line, "each language needs at least a 'code'")
+            }
+            let namedCode = try sub("code").optionalString(map["code"])
+            guard let code = mappedCode ?? namedCode else {
+                throw Diagnostic.error(field.path, line: line, "a language is missing its 'code'")
+            }
+            var weight = index + 1
+            if let node = map["weight"] { weight = try sub("weight").int(node) }
+            result.append(
+                Language(
+                    code: code,
+                    name: try sub("name").optionalString(map["name"]),
+                    weight: weight,
+                    title: try sub("title").optionalString(map["title"]),
+                    description: try sub("description").optionalString(map["description"])
+                ))
+        }
+        return result
+    }
+
+    private func repository(_ node: Node, field: FieldReader) throws(Diagnostic) -> SiteConfig.Repository {
+        if node.scalar != nil { return .init(url: try field.string(node), branch: "main", path: "") }
+        guard let map = node.mapping, let url = map["url"] else {
+            throw Diagnostic.error(
+                field.path, line: field.line, "'repository' must be a URL or a mapping with 'url', 'branch' and 'path'")
+        }
+        return .init(
+            url: try field.string(url),
+            branch: try field.optionalString(map["branch"]) ?? "main",
+            path: try field.optionalString(map["path"]) ?? ""
+        )
+    }
+
+    static func defaults(languages: [String]) -> SiteConfig {
+        let codes = languages.isEmpty ? ["en"] : languages
+        let defaultLanguage = pickDefault(codes)
+        let ordered = [defaultLanguage] + codes.filter { $0 != defaultLanguage }
+        return SiteConfig(
+            languages: ordered.enumerated().map { Language(code: $1, weight: $0 + 1) },
+            defaultLanguage: defaultLanguage
+        )
+    }
+
+    private static func pickDefault(_ codes: [String]) -> String {
+        codes.contains("en") ? "en" : (codes.sorted().first ?? "en")
+    }
+
+    private static func slashed(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
+
+    /// The language folders under `content/`, normalised and sorted.
+    static func contentLanguages(in root: URL) -> [String] {
+        let content = root.appendingPathComponent("content")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: content.path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(
+                    atPath: content.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }.map(Language.normalise).sorted()
+    }
+}

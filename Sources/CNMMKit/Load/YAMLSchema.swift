@@ -1,0 +1,77 @@
+import Foundation
+import Yams
+
+/// How this project reads YAML: the YAML 1.2 core schema, and errors placed in the real file.
+enum YAMLSchema {
+    /// Yams' default resolver reads YAML 1.1 booleans (`yes`, `no`, `on`, `off`); YAML 1.2 keeps those as text.
+    static let resolver: Resolver = {
+        do {
+            return try Resolver.default.replacing(.bool, with: "^(?:true|True|TRUE|false|False|FALSE)$")
+        } catch {
+            preconditionFailure("the boolean pattern is a valid regular expression: \(error)")
+        }
+    }()
+
+    /// Converts a composed node to a plain value, following the resolved tags.
+    static func value(of node: Node) -> YAMLValue {
+        switch node {
+        case .scalar(let scalar):
+            switch node.tagName {
+            case .null: return .null
+            case .bool: return node.bool.map(YAMLValue.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(YAMLValue.int) ?? .string(scalar.string)
+            case .float: return node.float.map(YAMLValue.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(sequence.map(value(of:)))
+        case .mapping(let mapping):
+            var map: [String: YAMLValue] = [:]
+            for (key, item) in mapping {
+                if let key = key.string { map[key] = value(of: item) }
+            }
+            return .map(map)
+        case .alias:
+            return .null
+        }
+    }
+
+    /// Diagnostics for a Yams error in a YAML block that starts `lineOffset` lines into the file.
+    static func diagnostics(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> [Diagnostic] {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "YAML: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return [.error(path, line: mark.line + lineOffset, column: mark.column, message)]
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return duplicates.map { key in
+                let lines = linesDefining(key: key, in: yaml).map { $0 + lineOffset }
+                let listed = lines.map(String.init).joined(separator: " and ")
+                return .error(path, line: lines.last ?? lineOffset, "YAML: duplicate key '\(key)' (lines \(listed))")
+            }
+        case .reader(let problem, _, _, _):
+            return [.error(path, line: lineOffset, "YAML: \(problem)")]
+        default:
+            return [.error(path, line: lineOffset, "YAML: \(error)")]
+        }
+    }
+
+    /// 1-based lines of a YAML block that start a mapping entry for `key`.
+    private static func linesDefining(key: String, in yaml: String) -> [Int] {
+        var result: [Int] = []
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " })
+            for form in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(form + ":") {
+                result.append(index + 1)
+            }
+        }
+        return result
+    }
+}
+
+extension Node {
+    /// The node's resolved tag (`tag:yaml.org,2002:int`, …); Yams keeps `Tag.name` internal.
+    var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+}

@@ -1,0 +1,127 @@
+internal import CCmarkGFM
+import Foundation
+
+/// The project's only door to cmark-gfm: Markdown in, HTML out, with a hook to rewrite headings.
+///
+/// Ownership: the parser and the document tree are freed with `defer` right after they are made;
+/// every string cmark returns is copied into Swift at once and then `free`d.
+enum CMark {
+    /// A heading as cmark parsed it.
+    struct HeadingNode {
+        var level: Int
+        /// 1-based line within the Markdown given to `render`.
+        var line: Int
+        /// Text and code of the heading, with inline HTML left out.
+        var plainText: String
+        /// Raw inline HTML fragments inside the heading (`<i class="fas fa-users">`).
+        var inlineHTML: [String]
+        /// The heading's inner HTML as cmark renders it.
+        var innerHTML: String
+    }
+
+    /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) to HTML, with
+    /// raw HTML passed through. Each heading is replaced by the HTML `rewrite` returns for it.
+    static func render(_ markdown: String, rewrite: (HeadingNode) -> String) -> String {
+        registerExtensions
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            // Extensions are found by name after registration; the parser keeps the list the renderer needs.
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var utf8 = Array(markdown.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        // The extension list belongs to the parser: render before the parser is freed (the defer order does this).
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        for heading in headings(in: document) {
+            let node = headingNode(heading, extensions: extensions, options: options)
+            let replacement = rewrite(node)
+            guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
+            cmark_node_set_literal(block, replacement)
+            cmark_node_replace(heading, block)
+            cmark_node_free(heading)
+        }
+        return takeString(cmark_render_html(document, options, extensions))
+    }
+
+    /// Registers the core extensions once per process (cmark-gfm's own guard is not thread-safe).
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Headings in document order, collected before the tree is changed (an iterator must not see edits).
+    private static func headings(in document: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                let node = cmark_iter_get_node(iterator),
+                cmark_node_get_type(node) == CMARK_NODE_HEADING
+            {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    private static func headingNode(
+        _ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32
+    ) -> HeadingNode {
+        var text = ""
+        var inlineHTML: [String] = []
+        var inner = ""
+        if let iterator = cmark_iter_new(node) {
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                    let child = cmark_iter_get_node(iterator)
+                else {
+                    continue
+                }
+                switch cmark_node_get_type(child) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    text += literal(child)
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                case CMARK_NODE_HTML_INLINE:
+                    inlineHTML.append(literal(child))
+                default:
+                    break
+                }
+            }
+        }
+        // Rendering the heading node alone gives "<hN>inner</hN>\n"; keep the inner part.
+        let whole = takeString(cmark_render_html(node, options, extensions))
+        if let open = whole.firstIndex(of: ">"), let close = whole.range(of: "</h", options: .backwards) {
+            inner = String(whole[whole.index(after: open)..<close.lowerBound])
+        }
+        return HeadingNode(
+            level: Int(cmark_node_get_heading_level(node)),
+            line: Int(cmark_node_get_start_line(node)),
+            plainText: text,
+            inlineHTML: inlineHTML,
+            innerHTML: inner
+        )
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        guard let pointer = cmark_node_get_literal(node) else { return "" }
+        return String(cString: pointer)  // owned by the node: copy, never free
+    }
+
+    /// Copies a string cmark allocated for the caller, then frees it.
+    private static func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}

@@ -1,0 +1,20 @@
+/// A heading of a rendered page: its level, anchor id, plain text, icon and source line.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    /// The anchor id, unique in its page.
+    public var id: String
+    /// The heading's text with HTML removed.
+    public var text: String
+    /// The Font Awesome icon name found in the heading (`users` for `fa-users`), if any.
+    public var icon: String?
+    /// The heading's line in the source file.
+    public var line: Int
+
+    public init(level: Int, id: String, text: String, icon: String? = nil, line: Int) {
+        self.level = level
+        self.id = id
+        self.text = text
+        self.icon = icon
+        self.line = line
+    }
+}

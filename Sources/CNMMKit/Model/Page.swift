@@ -1,0 +1,70 @@
+/// What a content file is, by Hugo's conventions.
+public enum PageKind: String, Sendable, Hashable {
+    /// `content/<lang>/_index.md`.
+    case home
+    /// `_index.md` anywhere else: a section that lists its pages.
+    case section
+    /// `name/index.md` (a bundle) or `name.md`.
+    case page
+}
+
+/// A content page as it flows through the pipeline.
+///
+/// Loading fills the source fields and front matter; assembling sets `url` and order;
+/// the Markdown stage fills `html` and `headings`.
+public struct Page: Sendable {
+    /// The file, relative to the source root (`content/en/level-3/index.md`).
+    public var sourcePath: String
+    public var language: String
+    public var kind: PageKind
+    /// The logical path inside the language (`level-3`, `about`, empty for home).
+    public var path: String
+    public var frontMatter: FrontMatter
+    /// The Markdown after the front matter.
+    public var body: String
+    /// The file line on which `body` starts (1-based).
+    public var bodyLine: Int
+    /// Other files of a page bundle, relative to the source root, copied next to the page.
+    public var bundleFiles: [String] = []
+
+    /// The page's URL path, starting with the site's base path (`/level-3/`).
+    public var url: String = ""
+    public var html: String = ""
+    public var headings: [Heading] = []
+    public var lastCommit: Commit?
+
+    public init(
+        sourcePath: String, language: String, kind: PageKind, path: String, frontMatter: FrontMatter, body: String,
+        bodyLine: Int
+    ) {
+        self.sourcePath = sourcePath
+        self.language = language
+        self.kind = kind
+        self.path = path
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    /// The title shown in the page: front matter `title`, else the last path component.
+    public var title: String { frontMatter.title ?? (path.split(separator: "/").last.map(String.init) ?? "") }
+    /// The title shown in navigation: `linkTitle`, else `title`.
+    public var linkTitle: String { frontMatter.linkTitle ?? title }
+    /// The logical path of the parent section (`""` for top-level pages); nil for home.
+    public var parentPath: String? {
+        guard !path.isEmpty else { return nil }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+    /// The key that matches translations of one page: `translationKey`, else the path.
+    public var translationKey: String { frontMatter.translationKey ?? path }
+}
+
+/// The last git commit of a source file.
+public struct Commit: Sendable, Hashable {
+    public var hash: String
+    public var shortHash: String
+    /// `YYYY-MM-DD`.
+    public var date: String
+    public var subject: String
+}

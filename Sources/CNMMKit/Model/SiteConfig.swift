@@ -1,0 +1,62 @@
+/// The site-wide settings read from `site.yml`, completed with defaults.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String?
+    /// The URL the site is published at; `/` when unknown. Always ends with `/`.
+    public var baseURL: String
+    /// Languages ordered by weight, then code. Never empty after loading.
+    public var languages: [Language]
+    public var defaultLanguage: String
+    /// Where the sources live, for "Edit this page" links.
+    public var repository: Repository?
+    /// Every other top-level key of `site.yml`, for templates.
+    public var params: [String: YAMLValue]
+
+    /// A source repository that "Edit this page" links point into.
+    public struct Repository: Sendable {
+        public var url: String
+        public var branch: String
+        /// The folder of the site inside the repository (`website`), empty for its root.
+        public var path: String
+    }
+
+    public init(
+        title: String = "Cloud Native Maturity Model",
+        description: String? = nil,
+        baseURL: String = "/",
+        languages: [Language] = [],
+        defaultLanguage: String = "en",
+        repository: Repository? = nil,
+        params: [String: YAMLValue] = [:]
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+        self.repository = repository
+        self.params = params
+    }
+
+    /// The path part of the base URL (`/` or `/cnmm/`): every internal link starts with it.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL.hasPrefix("/") ? baseURL : "/" + baseURL }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// True when the base URL names a host, so absolute URLs (sitemap, canonical) can be made.
+    public var hasAbsoluteBaseURL: Bool { baseURL.contains("://") }
+
+    /// An absolute URL for a site path that already starts with `basePath`.
+    public func absoluteURL(_ path: String) -> String {
+        guard hasAbsoluteBaseURL else { return path }
+        return String(baseURL.dropLast(basePath.count)) + path
+    }
+
+    public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
+
+    /// The URL prefix of a language: empty for the default language, `/de` for the others.
+    public func languagePrefix(_ code: String) -> String { code == defaultLanguage ? "" : code.lowercased() + "/" }
+}

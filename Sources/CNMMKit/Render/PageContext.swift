@@ -1,0 +1,174 @@
+import Foundation
+
+/// Builds the template data of each page: the view model that keeps templates logic-less.
+///
+/// Every decision (what is current, which strings, which URLs, whether a TOC shows) is taken here;
+/// the theme only places the values.
+struct PageContext: Sendable {
+    var site: Site
+    var theme: Theme
+    var navigation: Navigation
+    var strings: [String: UIStrings]
+    /// Whether to add `noindex` (preview builds, drafts).
+    var noindex: Bool
+
+    init(site: Site, theme: Theme, noindex: Bool) {
+        self.site = site
+        self.theme = theme
+        self.navigation = Navigation(site: site)
+        self.noindex = noindex
+        var strings: [String: UIStrings] = [:]
+        for language in site.config.languages {
+            strings[language.code] = UIStrings(
+                language: language.code, defaultLanguage: site.config.defaultLanguage, all: theme.strings)
+        }
+        self.strings = strings
+    }
+
+    /// The data for the page at `index`.
+    func page(_ index: Int) -> [String: Any] {
+        let page = site.pages[index]
+        var context = common(language: page.language, current: index)
+        let t = strings[page.language] ?? UIStrings(language: page.language, defaultLanguage: "", all: [:])
+        let isHome = page.kind == .home
+        let siteTitle = context["site_title"] as? String ?? site.config.title
+        context["title"] = isHome ? siteTitle : "\(page.title) | \(siteTitle)"
+        context["description"] = page.frontMatter.description ?? (context["site_description"] as? String ?? "")
+        context["page"] = pageData(page, index: index, strings: t)
+        if site.config.hasAbsoluteBaseURL { context["canonical"] = site.config.absoluteURL(page.url) }
+        return context
+    }
+
+    /// The data for the site's 404 page, in the default language.
+    func notFound() -> [String: Any] {
+        let language = site.config.defaultLanguage
+        var context = common(language: language, current: -1)
+        let t = strings[language] ?? UIStrings(language: language, defaultLanguage: language, all: [:])
+        context["title"] = "\(t["not_found_title"]) | \(context["site_title"] as? String ?? site.config.title)"
+        context["description"] = t["not_found_text"]
+        context["noindex"] = true
+        context["homes"] = site.config.languages.compactMap { language -> [String: Any]? in
+            guard let home = site.home[language.code] else { return nil }
+            let t = strings[language.code] ?? t
+            return [
+                "url": site.pages[home].url, "name": language.name, "code": language.code, "text": t["not_found_home"],
+            ]
+        }
+        return context
+    }
+
+    private func common(language code: String, current: Int) -> [String: Any] {
+        let language = site.config.language(code) ?? Language(code: code)
+        let t = strings[code] ?? UIStrings(language: code, defaultLanguage: code, all: [:])
+        let homeURL = site.home[code].map { site.pages[$0].url } ?? site.config.basePath
+        return [
+            "lang": language.code,
+            "site_title": language.title ?? site.config.title,
+            "site_description": language.description ?? site.config.description ?? "",
+            "home_url": homeURL,
+            "asset_base": site.config.basePath,
+            "nav": current >= 0
+                ? navigation.entries(for: current, language: code)
+                : navigation.entries(for: site.home[code] ?? 0, language: code),
+            "menu": menu(language: code, current: current),
+            "has_menu": !menu(language: code, current: current).isEmpty,
+            "languages": languageLinks(current: current, language: code),
+            "has_languages": site.config.languages.count > 1,
+            "noindex": noindex,
+            "t": t.table,
+            "params": site.config.params.mapValues(\.templateValue),
+        ]
+    }
+
+    private func pageData(_ page: Page, index: Int, strings t: UIStrings) -> [String: Any] {
+        let toc = TableOfContents.entries(page.headings, icons: theme.icons)
+        let showTOC = !toc.isEmpty && page.frontMatter.params["notoc"] != .bool(true)
+        var data: [String: Any] = [
+            "title": page.title,
+            "link_title": page.linkTitle,
+            "description": page.frontMatter.description.nonEmpty as Any,
+            "url": page.url,
+            "kind": page.kind.rawValue,
+            "is_home": page.kind == .home,
+            "content": page.html,
+            "toc": toc,
+            "has_toc": showTOC,
+            "params": page.frontMatter.params.mapValues(\.templateValue),
+        ]
+        let children = (site.children[index] ?? []).filter { !site.pages[$0].frontMatter.tocHide || page.kind != .home }
+        data["children"] = children.map { child -> [String: Any] in
+            let page = site.pages[child]
+            return ["title": page.title, "url": page.url, "description": page.frontMatter.description.nonEmpty as Any]
+        }
+        data["has_children"] = !children.isEmpty
+        if let commit = page.lastCommit {
+            var commitURL = ""
+            if let repository = site.config.repository { commitURL = repository.url + "/commit/" + commit.hash }
+            data["last_modified"] = [
+                "label": t["last_modified"],
+                "date": Self.formatDate(commit.date, language: page.language),
+                "iso_date": commit.date,
+                "subject": commit.subject,
+                "hash": commit.shortHash,
+                "commit_url": commitURL.nonEmpty as Any,
+            ]
+        }
+        if let repository = site.config.repository, !page.sourcePath.isEmpty {
+            let folder =
+                repository.path.isEmpty
+                ? "" : repository.path.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/"
+            data["edit_url"] = "\(repository.url)/edit/\(repository.branch)/\(folder)\(page.sourcePath)"
+        }
+        return data
+    }
+
+    private func menu(language: String, current: Int) -> [[String: Any]] {
+        let entries = (site.ordered[language] ?? []).compactMap { index -> (Int, Int)? in
+            site.pages[index].frontMatter.menus["main"].map { (index, $0) }
+        }
+        return entries.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map { index, _ in
+            ["title": site.pages[index].linkTitle, "url": site.pages[index].url, "current": index == current]
+        }
+    }
+
+    /// One link per language: to this page's translation, else to that language's home page.
+    private func languageLinks(current: Int, language code: String) -> [[String: Any]] {
+        let translations = current >= 0 ? site.translations[current] ?? [:] : [:]
+        return site.config.languages.map { language in
+            let target = translations[language.code] ?? site.home[language.code]
+            return [
+                "code": language.code,
+                "name": language.name,
+                "url": target.map { site.pages[$0].url } ?? site.config.basePath,
+                "current": language.code == code,
+                "translated": translations[language.code] != nil,
+            ]
+        }
+    }
+
+    /// `2023-10-10` as a long date in the page's language (`October 10, 2023`, `10. Oktober 2023`).
+    static func formatDate(_ iso: String, language: String) -> String {
+        let parser = DateFormatter()
+        parser.locale = Locale(identifier: "en_US_POSIX")
+        parser.timeZone = TimeZone(identifier: "UTC")
+        parser.dateFormat = "yyyy-MM-dd"
+        guard let date = parser.date(from: iso) else { return iso }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language)
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateStyle = .long
+        return formatter.string(from: date)
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The text, or nil when there is none: Mustache treats an empty string as true, so sections test nil instead.
+    var nonEmpty: String? {
+        guard let self, !self.isEmpty else { return nil }
+        return self
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Mustache
+
+/// The render stage: view models through the theme's layouts into HTML, plus the site's XML and text files.
+///
+/// Input: the assembled site with rendered Markdown, and the theme. Output: the files to write; a
+/// layout that is missing or renders nothing is an error naming the template.
+struct SiteRenderer {
+    var site: Site
+    var theme: Theme
+    var noindex: Bool
+
+    func render() throws(BuildFailure) -> [OutputFile] {
+        let context = PageContext(site: site, theme: theme, noindex: noindex)
+        let indices = site.config.languages.flatMap { site.ordered[$0.code] ?? [] }
+        let results = indices.parallelMap { index -> Result<OutputFile, Diagnostic> in
+            let page = site.pages[index]
+            let layout = layoutName(for: page)
+            guard let html = theme.library.render(context.page(index), withTemplate: layout) else {
+                return .failure(.error(page.sourcePath, "template not found: \(layout)"))
+            }
+            return .success(
+                OutputFile(path: Self.outputPath(url: page.url, basePath: site.config.basePath), text: html))
+        }
+        var files: [OutputFile] = []
+        var errors: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): errors.append(diagnostic)
+            }
+        }
+        if let html = theme.library.render(context.notFound(), withTemplate: "404") {
+            files.append(OutputFile(path: "404.html", text: html))
+        } else {
+            errors.append(.error("layouts/404.mustache", "template not found: 404"))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
+        files.append(OutputFile(path: "robots.txt", text: robots()))
+        return files
+    }
+
+    /// The layout for a page: its front matter `layout` when the theme has it, else one by kind.
+    func layoutName(for page: Page) -> String {
+        if let layout = page.frontMatter.layout, theme.templateNames.contains(layout) { return layout }
+        switch page.kind {
+        case .home: return "home"
+        case .section: return "section"
+        case .page: return "page"
+        }
+    }
+
+    /// `/base/de/level-3/` → `de/level-3/index.html`.
+    static func outputPath(url: String, basePath: String) -> String {
+        String(url.dropFirst(basePath.count)) + "index.html"
+    }
+
+    private func robots() -> String {
+        var text = "User-agent: *\n"
+        if noindex { text += "Disallow: /\n" }
+        if site.config.hasAbsoluteBaseURL {
+            text += "Sitemap: \(site.config.absoluteURL(site.config.basePath + "sitemap.xml"))\n"
+        }
+        return text
+    }
+}

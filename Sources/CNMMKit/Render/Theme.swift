@@ -1,0 +1,104 @@
+import Foundation
+import Mustache
+
+/// A theme folder, loaded: Mustache layouts and partials, SVG icons, UI strings, static files.
+///
+/// Layout: `layouts/*.mustache` (partials under `layouts/partials/`), `icons/<name>.svg` (Font Awesome
+/// names without `fa-`), `i18n/<lang>.yml` (flat key: text), `static/` (copied to the output root).
+/// Templates are parsed once; a parse error names the template file and line.
+public struct Theme: Sendable {
+    public var root: URL
+    public var library: MustacheLibrary
+    public var templateNames: Set<String>
+    /// Icon name → inline SVG markup.
+    public var icons: [String: String]
+    /// Language code → key → text, from the theme and the site's own `i18n/` (the site wins).
+    public var strings: [String: [String: String]]
+
+    /// Loads the theme at `root`; `siteRoot` adds the site's `i18n/` overrides. `displayRoot` shortens paths in messages.
+    public static func load(root: URL, siteRoot: URL) throws(BuildFailure) -> Theme {
+        var diagnostics: [Diagnostic] = []
+        let show = { (url: URL) in PathDisplay.relative(url, to: siteRoot) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw BuildFailure([.error(show(root), "theme folder not found")])
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        let layouts = root.appendingPathComponent("layouts")
+        for relative in ContentLoader.files(under: layouts) where relative.hasSuffix(".mustache") {
+            let url = layouts.appendingPathComponent(relative)
+            let name = String(relative.dropLast(".mustache".count))
+            do {
+                let data = try Data(contentsOf: url)
+                let text = try SourceText.decode(data, path: show(url))
+                templates[name] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    .error(
+                        show(url), line: error.context.lineNumber, column: error.context.columnNumber,
+                        "template syntax: \(error.error)"))
+            } catch {
+                diagnostics += error.diagnostics.map { $0.path.isEmpty ? .error(show(url), $0.message) : $0 }
+            }
+        }
+        var icons: [String: String] = [:]
+        let iconFolder = root.appendingPathComponent("icons")
+        for relative in ContentLoader.files(under: iconFolder) where relative.hasSuffix(".svg") {
+            guard let data = FileManager.default.contents(atPath: iconFolder.appendingPathComponent(relative).path)
+            else { continue }
+            icons[String(relative.dropLast(4))] = Self.inlineSVG(
+                String(decoding: data, as: UTF8.self), name: String(relative.dropLast(4)))
+        }
+        var strings: [String: [String: String]] = [:]
+        for folder in [root.appendingPathComponent("i18n"), siteRoot.appendingPathComponent("i18n")] {
+            for relative in ContentLoader.files(under: folder)
+            where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                let url = folder.appendingPathComponent(relative)
+                let code = Language.normalise(String(relative.split(separator: ".").first ?? ""))
+                do {
+                    let loaded = try Self.loadStrings(url, shown: show(url))
+                    strings[code, default: [:]].merge(loaded) { _, new in new }
+                } catch {
+                    diagnostics += error.diagnostics
+                }
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        return Theme(
+            root: root, library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
+            icons: icons, strings: strings)
+    }
+
+    /// The theme's static folder.
+    public var staticFolder: URL { root.appendingPathComponent("static") }
+
+    private static func loadStrings(_ url: URL, shown: String) throws -> [String: String] {
+        let text = try SourceText.decode(try Data(contentsOf: url), path: shown)
+        guard let node = try FrontMatterParser(path: shown).compose(text, lineOffset: 0) else { return [:] }
+        guard let mapping = node.mapping else {
+            throw Diagnostic.error(shown, line: 1, "UI strings must be a mapping of keys to text")
+        }
+        var result: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            guard let text = value.scalar?.string else {
+                throw Diagnostic.error(shown, line: keyNode.mark?.line ?? 0, "UI string '\(key)' must be text")
+            }
+            result[key] = text
+        }
+        return result
+    }
+
+    /// Makes an icon file fit for inlining: no XML prolog, hidden from screen readers, classed for CSS.
+    static func inlineSVG(_ text: String, name: String) -> String {
+        var svg = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let start = svg.range(of: "<svg") { svg = String(svg[start.lowerBound...]) }
+        svg = svg.replacingOccurrences(of: "\n", with: " ")
+        if !svg.contains("aria-hidden") {
+            svg = svg.replacingOccurrences(
+                of: "<svg", with: "<svg class=\"icon icon-\(name)\" aria-hidden=\"true\" focusable=\"false\"",
+                options: .anchored)
+        }
+        return svg
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Logging
+
+/// The one orchestrator: load → assemble → Markdown → render → write.
+///
+/// Each stage takes values and returns values; problems are collected across the whole run and
+/// reported together, each naming its file and line. Nothing in the output folder changes unless
+/// every stage succeeded.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+    public var logger: Logger
+
+    public init(options: BuildOptions, logger: Logger = Logger(label: "cnmm")) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Builds the site and writes it into the output folder.
+    public func build() throws -> BuildSummary {
+        let start = DispatchTime.now()
+        try OutputLocation(options: options).check()
+        let rendered = try render()
+        let written = try OutputWriter(output: options.outputFolder).write(rendered.files)
+        var summary = rendered.summary
+        summary.filesWritten = written.filesWritten
+        summary.bytesWritten = written.bytesWritten
+        summary.filesRemoved = written.filesRemoved
+        summary.milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        return summary
+    }
+
+    /// A rendered site in memory: its files and what the build found on the way.
+    public struct Rendered: Sendable {
+        public var site: Site
+        public var files: [OutputFile]
+        public var summary: BuildSummary
+    }
+
+    /// Runs every stage but the write: the files the site consists of.
+    public func render() throws -> Rendered {
+        let log = DiagnosticLog()
+        var stages = BuildSummary.StageTimes()
+
+        var clock = StageClock()
+        let config = try SiteConfigLoader(
+            sourceRoot: options.sourceRoot, configPath: options.configPath ?? "site.yml",
+            required: options.configPath != nil
+        ).load().applying(baseURL: options.baseURL)
+        let theme = try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
+        let loaded = ContentLoader(
+            sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts
+        ).load()
+        loaded.diagnostics.forEach(log.report)
+        stages.load = clock.lap()
+
+        var (site, assembleProblems) = SiteAssembler(config: config).assemble(loaded.pages)
+        assembleProblems.forEach(log.report)
+        let commits = GitHistory(sourceRoot: options.sourceRoot).lastCommits(under: "content")
+        for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
+        stages.assemble = clock.lap()
+
+        let markdown = MarkdownStage(site: site, icons: theme.icons)
+        site = markdown.run(log: log)
+        stages.markdown = clock.lap()
+        reportMissingStrings(theme: theme, config: config, log: log)
+        try log.throwIfFailed(strict: options.strict)
+
+        var files = try SiteRenderer(site: site, theme: theme, noindex: options.includeDrafts || options.noindex)
+            .render()
+        stages.render = clock.lap()
+        files =
+            StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
+            + files
+        files = Self.lastWins(files)
+
+        var summary = BuildSummary()
+        summary.stages = stages
+        summary.warnings = log.warnings
+        for language in config.languages {
+            summary.pagesPerLanguage.append((language.code, site.ordered[language.code]?.count ?? 0))
+        }
+        return Rendered(site: site, files: files, summary: summary)
+    }
+
+    private func reportMissingStrings(theme: Theme, config: SiteConfig, log: DiagnosticLog) {
+        for language in config.languages where language.code != config.defaultLanguage {
+            let strings = UIStrings(
+                language: language.code, defaultLanguage: config.defaultLanguage, all: theme.strings)
+            for key in strings.missing {
+                log.report(
+                    .warning(
+                        "i18n/\(language.code).yml",
+                        "UI string '\(key)' is missing; the \(config.defaultLanguage) text is used"))
+            }
+        }
+    }
+
+    /// Keeps one file per output path; later entries (pages over static files) win.
+    private static func lastWins(_ files: [OutputFile]) -> [OutputFile] {
+        var position: [String: Int] = [:]
+        var result: [OutputFile] = []
+        for file in files {
+            if let existing = position[file.path] {
+                result[existing] = file
+            } else {
+                position[file.path] = result.count
+                result.append(file)
+            }
+        }
+        return result
+    }
+}
+
+/// Measures the time between stage boundaries.
+struct StageClock {
+    private var last = DispatchTime.now()
+
+    mutating func lap() -> Double {
+        let now = DispatchTime.now()
+        defer { last = now }
+        return Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1_000_000
+    }
+}
+
+extension SiteConfig {
+    /// The config with the base URL given on the command line, when there is one.
+    func applying(baseURL: String?) -> SiteConfig {
+        guard let baseURL else { return self }
+        var copy = self
+        copy.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        return copy
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// The write stage: puts the built files into the output folder all at once, or not at all.
+///
+/// Every file is first written into a staging folder beside the output. Only when that succeeded are
+/// the files moved into place (one rename each) and the files of the previous build that are no longer
+/// produced removed. A manifest (`.cnmm-manifest`) records what the build wrote, so files someone else
+/// put there (`.git`, `CNAME`) are never deleted.
+struct OutputWriter {
+    static let manifestName = ".cnmm-manifest"
+
+    var output: URL
+    var fileManager = FileManager.default
+
+    struct Summary: Sendable {
+        var filesWritten: Int
+        var bytesWritten: Int
+        var filesRemoved: Int
+    }
+
+    func write(_ files: [OutputFile]) throws -> Summary {
+        let staging = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(at: staging) }
+
+        let bytes = try stage(files, into: staging)
+        try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
+        try checkNoConflicts(files)
+        let previous = readManifest()
+        for file in files {
+            let target = output.appendingPathComponent(file.path)
+            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if rename(staging.appendingPathComponent(file.path).path, target.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+            }
+        }
+        let current = Set(files.map(\.path))
+        var removed = 0
+        for stale in previous.subtracting(current).sorted() where Self.isSafeRelative(stale) {
+            let url = output.appendingPathComponent(stale)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            try fileManager.removeItem(at: url)
+            removed += 1
+            removeEmptyFolders(from: url.deletingLastPathComponent())
+        }
+        let manifest = current.sorted().joined(separator: "\n") + "\n"
+        try Data(manifest.utf8).write(to: output.appendingPathComponent(Self.manifestName), options: .atomic)
+        return Summary(filesWritten: files.count, bytesWritten: bytes, filesRemoved: removed)
+    }
+
+    /// Writes every file into the staging folder: folders first, then the files on all cores.
+    private func stage(_ files: [OutputFile], into staging: URL) throws -> Int {
+        var folders = Set<String>()
+        for file in files {
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        for folder in folders.sorted() {
+            try fileManager.createDirectory(
+                at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let results = files.parallelMap { file -> Result<Int, Error> in
+            let target = staging.appendingPathComponent(file.path)
+            do {
+                switch file.content {
+                case .data(let data):
+                    try data.write(to: target)
+                    return .success(data.count)
+                case .copy(let source):
+                    try FileManager.default.copyItem(at: source, to: target)
+                    let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
+                    return .success(size ?? 0)
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
+        var total = 0
+        for result in results { total += try result.get() }
+        return total
+    }
+
+    /// A file cannot replace a folder, nor a folder a file: find that out before anything is moved.
+    private func checkNoConflicts(_ files: [OutputFile]) throws {
+        var problems: [Diagnostic] = []
+        var checkedFolders = Set<String>()
+        for file in files {
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: output.appendingPathComponent(file.path).path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            {
+                problems.append(
+                    .error(
+                        output.lastPathComponent + "/" + file.path,
+                        "is a folder in the output, but the site has a file there"))
+            }
+            var folder = (file.path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, checkedFolders.insert(folder).inserted {
+                if fileManager.fileExists(
+                    atPath: output.appendingPathComponent(folder).path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    problems.append(
+                        .error(
+                            output.lastPathComponent + "/" + folder,
+                            "is a file in the output, but the site has a folder there"))
+                }
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+    }
+
+    private func readManifest() -> Set<String> {
+        guard let data = fileManager.contents(atPath: output.appendingPathComponent(Self.manifestName).path) else {
+            return []
+        }
+        return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+    }
+
+    /// Removes folders left empty by a stale file, up to (never including) the output folder.
+    private func removeEmptyFolders(from folder: URL) {
+        var folder = folder.standardizedFileURL
+        let root = output.standardizedFileURL.path
+        while folder.path.hasPrefix(root + "/"),
+            let entries = try? fileManager.contentsOfDirectory(atPath: folder.path), entries.isEmpty
+        {
+            try? fileManager.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+
+    /// A manifest line may only name something inside the output folder.
+    static func isSafeRelative(_ path: String) -> Bool {
+        !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/").contains("..") && !path.contains("\0")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CNMMKit
+import Foundation
+import Logging
+
+/// `cnmm build`: renders the site into the output folder.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Build the site into the output folder.")
+
+    @OptionGroup var source: SourceOptions
+
+    @Option(help: "The output folder, relative to the source folder.")
+    var output: String = "public"
+
+    @Option(name: .customLong("base-url"), help: "The URL the site is published at (overrides site.yml).")
+    var baseURL: String?
+
+    func run() throws {
+        let options = BuildOptions(
+            sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme, outputPath: output,
+            baseURL: baseURL, includeDrafts: source.drafts, strict: source.strict)
+        do {
+            let summary = try SiteBuilder(options: options).build()
+            for warning in summary.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            print(summary.text)
+        } catch let failure as BuildFailure {
+            let errors = failure.errors.count
+            throw CommandError(
+                message: failure.description
+                    + "\nBuild failed: \(errors) error\(errors == 1 ? "" : "s"); the output folder was not changed.")
+        } catch {
+            throw CommandError(message: "error: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// The `cnmm` command: lists the subcommands, nothing else.
+@main
+struct CNMM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cnmm",
+        abstract: "Build the Cloud Native Maturity Model site.",
+        subcommands: [BuildCommand.self]
+    )
+
+    /// Runs like `ParsableCommand.main()`, but usage errors exit with 2 and build failures with 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch let error as CommandError {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure already described for the user.
+struct CommandError: Error {
+    var message: String
+}
