@@ -29,6 +29,6 @@ public struct BuildOptions: Sendable {
         self.noindex = noindex
     }
 
-    public var themeFolder: URL { URL(fileURLWithPath: themePath, relativeTo: sourceRoot).standardizedFileURL }
-    public var outputFolder: URL { URL(fileURLWithPath: outputPath, relativeTo: sourceRoot).standardizedFileURL }
+    public var themeFolder: URL { URL.resolving(themePath, against: sourceRoot) }
+    public var outputFolder: URL { URL.resolving(outputPath, against: sourceRoot) }
 }

@@ -20,6 +20,6 @@ struct SourceOptions: ParsableArguments {
     var strict = false
 
     var sourceRoot: URL {
-        URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        URL.resolving(source, against: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 }

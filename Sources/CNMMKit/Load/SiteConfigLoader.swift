@@ -13,7 +13,7 @@ struct SiteConfigLoader {
     var required: Bool
 
     func load() throws(BuildFailure) -> SiteConfig {
-        let url = URL(fileURLWithPath: configPath, relativeTo: sourceRoot).standardizedFileURL
+        let url = URL.resolving(configPath, against: sourceRoot)
         let shown = configPath
         let contentLanguages = Self.contentLanguages(in: sourceRoot)
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -10,3 +10,11 @@ enum PathDisplay {
         return url.lastPathComponent
     }
 }
+
+extension URL {
+    /// A path given by the user, taken relative to `base` unless it is absolute.
+    public static func resolving(_ path: String, against base: URL) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        return base.appendingPathComponent(path).standardizedFileURL
+    }
+}

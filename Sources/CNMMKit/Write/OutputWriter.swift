@@ -20,7 +20,7 @@ struct OutputWriter {
 
     func write(_ files: [OutputFile]) throws -> Summary {
         let staging = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent(".\(output.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
         if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(at: staging) }

@@ -1,0 +1,99 @@
+import Testing
+
+@testable import CNMMKit
+
+@Suite("Markdown")
+struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer(icons: ["users": "<svg class=\"icon icon-users\"></svg>"])
+
+    @Test("headings get lowercase slug ids from their text without HTML, duplicates numbered")
+    func headingIDs() {
+        let output = renderer.render(
+            """
+            ## <i class="fas fa-users"></i> People
+            ### Security
+            ### CI/CD
+            ## Process
+            ### Security
+            ### Security
+            ### Übersicht & *Ziele*
+            """, path: "a.md", firstLine: 5)
+        #expect(
+            output.headings.map(\.id) == [
+                "people", "security", "cicd", "process", "security-1", "security-2", "übersicht--ziele",
+            ])
+        #expect(
+            output.headings.map(\.text) == [
+                "People", "Security", "CI/CD", "Process", "Security", "Security", "Übersicht & Ziele",
+            ])
+        #expect(output.headings.map(\.line) == [5, 6, 7, 8, 9, 10, 11])
+        #expect(output.html.contains("<h2 id=\"people\">"))
+        #expect(output.html.contains("<h3 id=\"security-1\">Security</h3>"))
+    }
+
+    @Test("a known icon becomes the theme's inline SVG and is kept as the heading's data")
+    func knownIcon() {
+        let output = renderer.render("## <i class=\"fas fa-users\"></i> People\n", path: "a.md", firstLine: 1)
+        #expect(output.headings.first?.icon == "users")
+        #expect(output.html.contains("<svg class=\"icon icon-users\"></svg>"))
+        #expect(!output.html.contains("<i "))
+        #expect(output.diagnostics.isEmpty)
+    }
+
+    @Test("an icon the theme lacks is a warning with file and line, and the <i> element stays")
+    func unknownIcon() throws {
+        let output = renderer.render(
+            "Intro\n\n## <i class=\"fa-solid fa-rocket\"></i> Launch\n", path: "p.md", firstLine: 4)
+        #expect(output.headings.first?.icon == "rocket")
+        #expect(output.html.contains("<i class=\"fa-solid fa-rocket\"></i>"))
+        let warning = try #require(output.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.description.hasPrefix("p.md:6: warning:"))
+        #expect(warning.message.contains("fa-rocket"))
+    }
+
+    @Test("GFM tables, strikethrough, autolinks and task lists render")
+    func gfm() {
+        let output = renderer.render(
+            """
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ~~old~~ www.example.com
+
+            - [x] done
+            - [ ] open
+            """, path: "a.md", firstLine: 1)
+        #expect(output.html.contains("<table>"))
+        #expect(output.html.contains("<td>1</td>"))
+        #expect(output.html.contains("<del>old</del>"))
+        #expect(output.html.contains("<a href=\"http://www.example.com\">"))
+        #expect(output.html.contains("type=\"checkbox\""))
+    }
+
+    @Test("raw HTML passes through")
+    func rawHTML() {
+        let output = renderer.render(
+            "<div class=\"note\">Hi</div>\n\nText with <kbd>K</kbd>.\n", path: "a.md", firstLine: 1)
+        #expect(output.html.contains("<div class=\"note\">Hi</div>"))
+        #expect(output.html.contains("<kbd>K</kbd>"))
+    }
+
+    @Test("the table of contents nests ### under ## and leaves other levels out")
+    func tableOfContents() {
+        let headings = [
+            Heading(level: 2, id: "a", text: "A", icon: "users", line: 1),
+            Heading(level: 3, id: "a1", text: "A1", line: 2),
+            Heading(level: 4, id: "a1x", text: "A1x", line: 3),
+            Heading(level: 2, id: "b", text: "B", line: 4),
+        ]
+        let toc = TableOfContents.entries(headings, icons: ["users": "<svg/>"])
+        #expect(toc.count == 2)
+        #expect(toc[0]["id"] as? String == "a")
+        #expect(toc[0]["icon"] as? String == "<svg/>")
+        let children = toc[0]["children"] as? [[String: Any]]
+        #expect(children?.map { $0["id"] as? String } == ["a1"])
+        #expect(toc[1]["has_children"] as? Bool == false)
+    }
+}
