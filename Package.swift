@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "CNMMKitTests",
             dependencies: ["CNMMKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

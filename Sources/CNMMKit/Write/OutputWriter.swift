@@ -57,9 +57,9 @@ struct OutputWriter {
     private func stage(_ files: [OutputFile], into staging: URL) throws -> Int {
         var folders = Set<String>()
         for file in files {
-            var folder = (file.path as NSString).deletingLastPathComponent
+            var folder = Self.parent(of: file.path)
             while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.parent(of: folder)
             }
         }
         for folder in folders.sorted() {
@@ -101,7 +101,7 @@ struct OutputWriter {
                         output.lastPathComponent + "/" + file.path,
                         "is a folder in the output, but the site has a file there"))
             }
-            var folder = (file.path as NSString).deletingLastPathComponent
+            var folder = Self.parent(of: file.path)
             while !folder.isEmpty, checkedFolders.insert(folder).inserted {
                 if fileManager.fileExists(
                     atPath: output.appendingPathComponent(folder).path, isDirectory: &isDirectory),
@@ -112,7 +112,7 @@ struct OutputWriter {
                             output.lastPathComponent + "/" + folder,
                             "is a file in the output, but the site has a folder there"))
                 }
-                folder = (folder as NSString).deletingLastPathComponent
+                folder = Self.parent(of: folder)
             }
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
@@ -135,6 +135,12 @@ struct OutputWriter {
             try? fileManager.removeItem(at: folder)
             folder = folder.deletingLastPathComponent()
         }
+    }
+
+    /// `a/b/c.html` → `a/b`; `c.html` → empty. (Foundation's `deletingLastPathComponent` crashed here on Linux.)
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
     }
 
     /// A manifest line may only name something inside the output folder.

@@ -19,6 +19,11 @@ struct TestSite {
         for (path, text) in files { try write(path, text) }
     }
 
+    /// A site already on disk.
+    init(existing root: URL) {
+        self.root = root
+    }
+
     func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
     }
