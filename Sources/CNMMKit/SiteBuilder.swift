@@ -59,9 +59,23 @@ public struct SiteBuilder: Sendable {
         for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
         stages.assemble = clock.lap()
 
-        let markdown = MarkdownStage(site: site, icons: theme.icons)
+        let markdown = MarkdownStage(site: site, icons: theme.icons, dimensions: config.dimensions)
         site = markdown.run(log: log)
         stages.markdown = clock.lap()
+
+        let strings = Dictionary(
+            uniqueKeysWithValues: config.languages.map {
+                ($0.code, UIStrings(language: $0.code, defaultLanguage: config.defaultLanguage, all: theme.strings))
+            })
+        let model = ModelAssembler(site: site, strings: strings).assemble()
+        model.diagnostics.forEach(log.report)
+        if !model.generated.isEmpty {
+            let (withModel, problems) = SiteAssembler(config: config).assemble(site.pages + model.generated)
+            problems.forEach(log.report)
+            site = withModel
+        }
+        site.models = model.models
+        stages.assemble += clock.lap()
         reportMissingStrings(theme: theme, config: config, log: log)
         try log.throwIfFailed(strict: options.strict)
 

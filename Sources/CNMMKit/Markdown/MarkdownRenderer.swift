@@ -7,9 +7,12 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     /// Inline SVG for each icon name the theme has.
     public var icons: [String: String]
+    /// Icon name → dimension id: a `##` heading with such an icon is that dimension's section.
+    public var dimensionIcons: [String: String]
 
-    public init(icons: [String: String]) {
+    public init(icons: [String: String], dimensionIcons: [String: String] = [:]) {
         self.icons = icons
+        self.dimensionIcons = dimensionIcons
     }
 
     public struct Output: Sendable {
@@ -23,10 +26,19 @@ public struct MarkdownRenderer: Sendable {
         var headings: [Heading] = []
         var diagnostics: [Diagnostic] = []
         var slugs = Slug.Registry()
+        var dimension: String?
         let html = CMark.render(markdown) { node in
             let line = node.line + firstLine - 1
-            let id = slugs.unique(Slug.make(node.plainText))
             let icon = IconMarkup.iconName(in: node.inlineHTML)
+            // Dimension sections get language-neutral anchors (`people`), their topics `people-<slug>`.
+            if node.level <= 2 { dimension = icon.flatMap { dimensionIcons[$0] } }
+            let slug = Slug.make(node.plainText)
+            let id: String
+            switch (node.level, dimension) {
+            case (2, let dimension?): id = slugs.unique(dimension)
+            case (3, let dimension?): id = slugs.unique("\(dimension)-\(slug)")
+            default: id = slugs.unique(slug)
+            }
             var inner = node.innerHTML
             if let icon {
                 if let svg = icons[icon] {
@@ -39,7 +51,10 @@ public struct MarkdownRenderer: Sendable {
                 }
             }
             let text = node.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
-            headings.append(Heading(level: node.level, id: id, text: text, icon: icon, line: line))
+            var heading = Heading(level: node.level, id: id, text: text, icon: icon, line: line)
+            heading.dimension = dimension
+            heading.slug = slug
+            headings.append(heading)
             return "<h\(node.level) id=\"\(id)\">\(inner.trimmingCharacters(in: .whitespaces))</h\(node.level)>"
         }
         return Output(html: html, headings: headings, diagnostics: diagnostics)

@@ -2,10 +2,13 @@
 struct MarkdownStage {
     var site: Site
     var icons: [String: String]
+    var dimensions: [Dimension]
 
     func run(log: DiagnosticLog) -> Site {
         let resolver = RefResolver(site: site)
-        let renderer = MarkdownRenderer(icons: icons)
+        let renderer = MarkdownRenderer(
+            icons: icons,
+            dimensionIcons: Dictionary(dimensions.map { ($0.icon, $0.id) }, uniquingKeysWith: { a, _ in a }))
         let pages = site.pages
         let outputs = Array(pages.indices).parallelMap { index -> MarkdownRenderer.Output in
             let page = pages[index]

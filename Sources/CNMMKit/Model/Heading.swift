@@ -9,6 +9,10 @@ public struct Heading: Sendable, Hashable {
     public var icon: String?
     /// The heading's line in the source file.
     public var line: Int
+    /// The dimension whose section this heading opens (`##`) or lies in (`###` and below), on level pages.
+    public var dimension: String?
+    /// The slug of the text alone, before the page made it unique or prefixed it.
+    public var slug: String = ""
 
     public init(level: Int, id: String, text: String, icon: String? = nil, line: Int) {
         self.level = level

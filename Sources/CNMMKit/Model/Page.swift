@@ -32,6 +32,20 @@ public struct Page: Sendable {
     public var html: String = ""
     public var headings: [Heading] = []
     public var lastCommit: Commit?
+    /// Set on the pages the maturity model generates; nil for content pages.
+    public var generated: Generated?
+
+    /// The kinds of page the maturity model generates.
+    public enum Generated: Sendable, Hashable {
+        /// `/model/`: levels × dimensions.
+        case overview
+        /// `/dimensions/`: the list of dimensions.
+        case dimensions
+        /// `/dimensions/<id>/`: one dimension across all levels.
+        case dimension(String)
+        /// `/dimensions/<id>/<topic>/`: one recurring topic across the levels that have it.
+        case topic(dimension: String, slug: String)
+    }
 
     public init(
         sourcePath: String, language: String, kind: PageKind, path: String, frontMatter: FrontMatter, body: String,

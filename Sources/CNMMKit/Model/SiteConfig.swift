@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var repository: Repository?
     /// Every other top-level key of `site.yml`, for templates.
     public var params: [String: YAMLValue]
+    /// The model's dimensions, in order; the Cloud Native Maturity Model's five unless `site.yml` declares others.
+    public var dimensions: [Dimension] = Dimension.cloudNativeMaturityModel
 
     /// A source repository that "Edit this page" links point into.
     public struct Repository: Sendable {

@@ -18,6 +18,35 @@ struct Navigation: Sendable {
         self.visibleChildren = visible
     }
 
+    /// The sidebar as groups: on a site with a maturity model, Levels, Dimensions (the overview first)
+    /// and the other pages; otherwise one group without a title.
+    func groups(for current: Int, language: String, strings: UIStrings) -> [[String: Any]] {
+        let all = entries(for: current, language: language)
+        guard let model = site.models[language], !model.levels.isEmpty else { return [["entries": all]] }
+        let levelPages = Set(model.levels.map(\.page))
+        var levels: [[String: Any]] = []
+        var dimensions: [[String: Any]] = []
+        var other: [[String: Any]] = []
+        for entry in all {
+            guard let index = entry["page"] as? Int else {
+                other.append(entry)
+                continue
+            }
+            switch site.pages[index].generated {
+            case .dimensions?: dimensions += entry["children"] as? [[String: Any]] ?? []
+            case .overview?: dimensions.insert(entry, at: 0)
+            case .some: dimensions.append(entry)
+            case nil where levelPages.contains(index): levels.append(entry)
+            case nil: other.append(entry)
+            }
+        }
+        return [
+            ["title": strings["levels"], "entries": levels],
+            ["title": strings["dimensions"], "entries": dimensions],
+            ["title": strings["other_pages"], "entries": other],
+        ].filter { !(($0["entries"] as? [[String: Any]]) ?? []).isEmpty }
+    }
+
     /// The sidebar entries for the page at `current`, as template data.
     func entries(for current: Int, language: String) -> [[String: Any]] {
         guard let home = site.home[language] else { return [] }
@@ -26,6 +55,10 @@ struct Navigation: Sendable {
         while let index = cursor, index != home {
             ancestors.insert(index)
             cursor = site.parent(of: index)
+        }
+        // The dimensions section is always open: its pages are the model's main way across levels.
+        if let dimensions = site.lookup[language]?["dimensions"], site.pages[dimensions].generated != nil {
+            ancestors.insert(dimensions)
         }
         return group(of: home, current: current, ancestors: ancestors)
     }
@@ -37,6 +70,7 @@ struct Navigation: Sendable {
             let expanded = index == current || ancestors.contains(index)
             let sub = expanded ? group(of: index, current: current, ancestors: ancestors) : []
             return [
+                "page": index,
                 "title": page.linkTitle,
                 "url": page.url,
                 "current": index == current,

@@ -34,7 +34,17 @@ struct PageContext: Sendable {
         let siteTitle = context["site_title"] as? String ?? site.config.title
         context["title"] = isHome ? siteTitle : "\(page.title) | \(siteTitle)"
         context["description"] = page.frontMatter.description ?? (context["site_description"] as? String ?? "")
-        context["page"] = pageData(page, index: index, strings: t)
+        var data = pageData(page, index: index, strings: t)
+        let model = ModelContext(
+            site: site, icons: theme.icons, strings: t, language: page.language,
+            renderPartial: { [theme] name, data in theme.library.render(data, withTemplate: name) ?? "" })
+        if let generated = page.generated {
+            context["model"] = model.generated(generated)
+        } else if let level = model.levelPage(index) {
+            context["level"] = level.context
+            data["content"] = level.html
+        }
+        context["page"] = data
         if site.config.hasAbsoluteBaseURL { context["canonical"] = site.config.absoluteURL(page.url) }
         return context
     }

@@ -38,12 +38,28 @@ struct SiteRenderer {
         if !errors.isEmpty { throw BuildFailure(errors) }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
         files.append(OutputFile(path: "robots.txt", text: robots()))
+        if site.models.values.contains(where: { !$0.levels.isEmpty }) {
+            files.append(OutputFile(path: "model.json", content: .data(ModelJSON(site: site).data())))
+        }
         return files
     }
 
     /// The layout for a page: its front matter `layout` when the theme has it, else one by kind.
     func layoutName(for page: Page) -> String {
         if let layout = page.frontMatter.layout, theme.templateNames.contains(layout) { return layout }
+        switch page.generated {
+        case .overview?: return "model"
+        case .dimensions?: return "dimensions"
+        case .dimension?: return "dimension"
+        case .topic?: return "topic"
+        case nil: break
+        }
+        if theme.templateNames.contains("level"),
+            site.models[page.language]?.levels.contains(where: { site.pages[$0.page].sourcePath == page.sourcePath })
+                == true
+        {
+            return "level"
+        }
         switch page.kind {
         case .home: return "home"
         case .section: return "section"

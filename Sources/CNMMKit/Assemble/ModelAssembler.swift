@@ -1,0 +1,137 @@
+import Foundation
+
+/// The model stage: finds the maturity model in the rendered level pages and adds the pages it generates.
+///
+/// Input: the site after Markdown. A level page is a page with at least one `##` section whose icon names
+/// a dimension. Output: per language a `MaturityModel` (levels in order of weight, then number; cells with
+/// their topics), the generated pages (overview, dimensions, one per dimension, one per recurring topic),
+/// and warnings for sections without an icon, icons that name no dimension, repeated and missing dimensions.
+struct ModelAssembler {
+    var site: Site
+    var strings: [String: UIStrings]
+
+    struct Result {
+        var models: [String: MaturityModel]
+        var generated: [Page]
+        var diagnostics: [Diagnostic]
+    }
+
+    func assemble() -> Result {
+        var result = Result(models: [:], generated: [], diagnostics: [])
+        let dimensions = site.config.dimensions
+        let known = Set(dimensions.map(\.id))
+        for language in site.config.languages {
+            var levels: [MaturityModel.Level] = []
+            for index in site.ordered[language.code] ?? [] {
+                let page = site.pages[index]
+                guard page.generated == nil, page.headings.contains(where: { $0.level == 2 && $0.dimension != nil })
+                else {
+                    continue
+                }
+                var level = MaturityModel.Level(
+                    page: index, number: Self.levelNumber(page.path) ?? levels.count + 1, title: page.title,
+                    url: page.url,
+                    cells: [:])
+                let sections = HeadingSections(html: page.html, headings: page.headings)
+                var firstLine: [String: Int] = [:]
+                for section in sections.sections where section.heading.level == 2 {
+                    let heading = section.heading
+                    guard let dimension = heading.dimension, known.contains(dimension) else {
+                        let problem =
+                            heading.icon.map { "icon 'fa-\($0)' of section '\(heading.text)' names no dimension" }
+                            ?? "section '\(heading.text)' has no dimension icon"
+                        result.diagnostics.append(.warning(page.sourcePath, line: heading.line, problem))
+                        continue
+                    }
+                    if let first = firstLine[dimension] {
+                        result.diagnostics.append(
+                            .warning(
+                                page.sourcePath, line: heading.line,
+                                "dimension '\(dimension)' appears twice (first at line \(first))"))
+                        continue
+                    }
+                    firstLine[dimension] = heading.line
+                    let topics = sections.sections.filter {
+                        $0.heading.level == 3 && $0.start > section.start && $0.start < section.end
+                    }.map { topic in
+                        MaturityModel.Topic(
+                            title: topic.heading.text, slug: topic.heading.slug, anchor: topic.heading.id,
+                            html: sections.body(of: topic), line: topic.heading.line)
+                    }
+                    level.cells[dimension] = MaturityModel.Cell(
+                        dimension: dimension, anchor: heading.id, heading: heading.text,
+                        html: sections.body(of: section),
+                        topics: topics, sourcePath: page.sourcePath, line: heading.line)
+                }
+                for dimension in dimensions where level.cells[dimension.id] == nil {
+                    result.diagnostics.append(
+                        .warning(
+                            page.sourcePath,
+                            "level page has no \(dimension.name(in: "en")) section (fa-\(dimension.icon))"))
+                }
+                levels.append(level)
+            }
+            levels.sort { a, b in
+                let wa = site.pages[a.page].frontMatter.weight == 0 ? Int.max : site.pages[a.page].frontMatter.weight
+                let wb = site.pages[b.page].frontMatter.weight == 0 ? Int.max : site.pages[b.page].frontMatter.weight
+                return (wa, a.number) < (wb, b.number)
+            }
+            let model = MaturityModel(language: language.code, levels: levels)
+            result.models[language.code] = model
+            if !levels.isEmpty { result.generated += generatedPages(model, language: language.code) }
+        }
+        return result
+    }
+
+    /// `level-3` → 3.
+    static func levelNumber(_ path: String) -> Int? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.lowercased().hasPrefix("level-") else { return nil }
+        return Int(name.dropFirst(6))
+    }
+
+    /// The topics of a dimension that occur at two or more levels, in order of first appearance.
+    static func recurringTopics(_ model: MaturityModel, dimension: String) -> [MaturityModel.Topic] {
+        var counts: [String: Int] = [:]
+        var first: [MaturityModel.Topic] = []
+        for level in model.levels {
+            for topic in level.cells[dimension]?.topics ?? [] {
+                counts[topic.slug, default: 0] += 1
+                if counts[topic.slug] == 1 { first.append(topic) }
+            }
+        }
+        return first.filter { (counts[$0.slug] ?? 0) > 1 }
+    }
+
+    private func generatedPages(_ model: MaturityModel, language: String) -> [Page] {
+        let t = strings[language] ?? UIStrings(language: language, defaultLanguage: language, all: [:])
+        func page(_ path: String, _ title: String, _ kind: PageKind, _ generated: Page.Generated, weight: Int) -> Page {
+            var frontMatter = FrontMatter()
+            frontMatter.title = title
+            frontMatter.weight = weight
+            var page = Page(
+                sourcePath: "", language: language, kind: kind, path: path, frontMatter: frontMatter, body: "",
+                bodyLine: 1)
+            page.generated = generated
+            return page
+        }
+        var pages = [
+            page("model", t["model_overview"], .page, .overview, weight: 900),
+            page("dimensions", t["dimensions"], .section, .dimensions, weight: 901),
+        ]
+        for (position, dimension) in site.config.dimensions.enumerated() where !model.levels(with: dimension.id).isEmpty
+        {
+            pages.append(
+                page(
+                    "dimensions/\(dimension.id)", dimension.name(in: language, fallback: site.config.defaultLanguage),
+                    .section, .dimension(dimension.id), weight: position + 1))
+            for (order, topic) in Self.recurringTopics(model, dimension: dimension.id).enumerated() {
+                pages.append(
+                    page(
+                        "dimensions/\(dimension.id)/\(topic.slug)", topic.title, .page,
+                        .topic(dimension: dimension.id, slug: topic.slug), weight: order + 1))
+            }
+        }
+        return pages
+    }
+}
