@@ -43,6 +43,7 @@ struct SiteConfigLoader {
                     declaredDefault = Language.normalise(try field.string(value))
                 case "languages": config.languages = try languages(value, field: field)
                 case "repository": config.repository = try repository(value, field: field)
+                case "dimensions": config.dimensions = try dimensions(value, field: field)
                 default: config.params[key] = YAMLSchema.value(of: value)
                 }
             } catch {
@@ -93,6 +94,43 @@ struct SiteConfigLoader {
                     title: try sub("title").optionalString(map["title"]),
                     description: try sub("description").optionalString(map["description"])
                 ))
+        }
+        return result
+    }
+
+    /// `dimensions: [{id: people, icon: users, names: {en: People, de: Personen}}]`; the icon may be written
+    /// as Font Awesome classes (`fas fa-users`).
+    private func dimensions(_ node: Node, field: FieldReader) throws(Diagnostic) -> [Dimension] {
+        guard let sequence = node.sequence, !sequence.isEmpty else {
+            throw Diagnostic.error(
+                field.path, line: field.line, "'dimensions' must be a list of dimensions, each with id, icon and names")
+        }
+        var result: [Dimension] = []
+        for entry in sequence {
+            let line = (entry.mark?.line ?? field.line)
+            let sub = { (key: String) in FieldReader(path: field.path, key: key, line: line, column: 0) }
+            guard let map = entry.mapping, let idNode = map["id"], let iconNode = map["icon"] else {
+                throw Diagnostic.error(field.path, line: line, "a dimension needs an 'id' and an 'icon'")
+            }
+            let id = try sub("id").string(idNode)
+            let iconClasses = try sub("icon").string(iconNode)
+            let icon = IconMarkup.iconName(in: ["<i class=\"\(iconClasses)\">"]) ?? iconClasses
+            var names: [String: String] = [:]
+            if let namesNode = map["names"] {
+                guard let namesMap = namesNode.mapping else {
+                    throw Diagnostic.error(
+                        field.path, line: line, "'names' of dimension '\(id)' must map language codes to names")
+                }
+                for (code, name) in namesMap {
+                    guard let code = code.string else { continue }
+                    names[Language.normalise(code)] = try sub("names.\(code)").string(name)
+                }
+            }
+            if result.contains(where: { $0.id == id || $0.icon == icon }) {
+                throw Diagnostic.error(
+                    field.path, line: line, "dimension '\(id)' repeats an id or icon of an earlier dimension")
+            }
+            result.append(Dimension(id: id, icon: icon, names: names))
         }
         return result
     }

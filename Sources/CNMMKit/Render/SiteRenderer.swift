@@ -17,7 +17,10 @@ struct SiteRenderer {
             let page = site.pages[index]
             let layout = layoutName(for: page)
             guard let html = theme.library.render(context.page(index), withTemplate: layout) else {
-                return .failure(.error(page.sourcePath, "template not found: \(layout)"))
+                return .failure(
+                    .error(
+                        page.sourcePath.isEmpty ? "layouts/\(layout).mustache" : page.sourcePath,
+                        "template not found: \(layout)"))
             }
             return .success(
                 OutputFile(path: Self.outputPath(url: page.url, basePath: site.config.basePath), text: html))
