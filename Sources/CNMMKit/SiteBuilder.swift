@@ -86,6 +86,8 @@ public struct SiteBuilder: Sendable {
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
             + files
         files = Self.lastWins(files)
+        LinkChecker(site: site).check(files).forEach(log.report)
+        try log.throwIfFailed(strict: options.strict)
 
         var summary = BuildSummary()
         summary.stages = stages

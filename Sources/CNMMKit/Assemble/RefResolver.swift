@@ -39,6 +39,19 @@ struct RefResolver: Sendable {
         return nil
     }
 
+    /// Resolves `.` and `..` in a relative file path (`a/./b/../c.html` → `a/c.html`), keeping case.
+    static func normaliseFile(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
+    }
+
     /// `/About/_index.md` → `about`; `level-1/index` → `level-1`; `./a/../b` → `b`.
     static func normalise(_ target: String) -> String {
         var path = target.lowercased()

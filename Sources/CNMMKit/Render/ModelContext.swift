@@ -110,7 +110,7 @@ struct ModelContext {
             data["anchor"] = "level-\(level.number)"
             data["cell_url"] = level.url + "#" + cell.anchor
             data["heading"] = cell.heading
-            data["html"] = Self.prefixIDs(cell.html, with: "level-\(level.number)-")
+            data["html"] = Self.embed(cell.html, from: level.url, prefix: "level-\(level.number)-")
             return data
         }
         let topics = ModelAssembler.recurringTopics(model, dimension: id).compactMap { topic -> [String: Any]? in
@@ -130,15 +130,30 @@ struct ModelContext {
             data["anchor"] = "level-\(level.number)"
             data["topic_url"] = level.url + "#" + topic.anchor
             data["heading"] = topic.title
-            data["html"] = Self.prefixIDs(topic.html, with: "level-\(level.number)-")
+            data["html"] = Self.embed(topic.html, from: level.url, prefix: "level-\(level.number)-")
             return data
         }
         return ["dimension": dimensionData(dimension), "sections": sections]
     }
 
-    /// Prefixes every `id="…"` and same-page `href="#…"` of an HTML fragment.
-    static func prefixIDs(_ html: String, with prefix: String) -> String {
-        html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
+    /// Makes a fragment of the page at `base` fit into another page: every `id="…"` and same-page
+    /// `href="#…"` gets `prefix`, and relative `href`/`src` links are made absolute from `base`.
+    static func embed(_ html: String, from base: String, prefix: String) -> String {
+        var result = html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
             .replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)")
+        for attribute in ["href", "src"] {
+            var output = ""
+            var rest = result[...]
+            let marker = " \(attribute)=\""
+            while let start = rest.range(of: marker) {
+                output += rest[..<start.upperBound]
+                rest = rest[start.upperBound...]
+                let isRelative = !(rest.hasPrefix("/") || rest.hasPrefix("#") || rest.prefix(12).contains(":"))
+                if isRelative { output += base }
+            }
+            output += rest
+            result = output
+        }
+        return result
     }
 }

@@ -96,7 +96,6 @@ struct PageContext: Sendable {
         var data: [String: Any] = [
             "title": page.title,
             "link_title": page.linkTitle,
-            "description": page.frontMatter.description.nonEmpty as Any,
             "url": page.url,
             "kind": page.kind.rawValue,
             "is_home": page.kind == .home,
@@ -105,23 +104,27 @@ struct PageContext: Sendable {
             "has_toc": showTOC,
             "params": page.frontMatter.params.mapValues(\.templateValue),
         ]
+        data["description"] = page.frontMatter.description.nonEmpty
         let children = (site.children[index] ?? []).filter { !site.pages[$0].frontMatter.tocHide || page.kind != .home }
         data["children"] = children.map { child -> [String: Any] in
             let page = site.pages[child]
-            return ["title": page.title, "url": page.url, "description": page.frontMatter.description.nonEmpty as Any]
+            var entry: [String: Any] = ["title": page.title, "url": page.url]
+            entry["description"] = page.frontMatter.description.nonEmpty
+            return entry
         }
         data["has_children"] = !children.isEmpty
         if let commit = page.lastCommit {
             var commitURL = ""
             if let repository = site.config.repository { commitURL = repository.url + "/commit/" + commit.hash }
-            data["last_modified"] = [
+            var lastModified: [String: Any] = [
                 "label": t["last_modified"],
                 "date": Self.formatDate(commit.date, language: page.language),
                 "iso_date": commit.date,
                 "subject": commit.subject,
                 "hash": commit.shortHash,
-                "commit_url": commitURL.nonEmpty as Any,
             ]
+            lastModified["commit_url"] = commitURL.nonEmpty
+            data["last_modified"] = lastModified
         }
         if let repository = site.config.repository, !page.sourcePath.isEmpty {
             let folder =
