@@ -22,7 +22,9 @@ struct Navigation: Sendable {
     /// and the other pages; otherwise one group without a title.
     func groups(for current: Int, language: String, strings: UIStrings) -> [[String: Any]] {
         let all = entries(for: current, language: language)
-        guard let model = site.models[language], !model.levels.isEmpty else { return [["entries": all]] }
+        guard let model = site.models[language], !model.levels.isEmpty else {
+            return [["entries": all, "has_title": false]]
+        }
         let levelPages = Set(model.levels.map(\.page))
         var levels: [[String: Any]] = []
         var dimensions: [[String: Any]] = []
@@ -41,9 +43,9 @@ struct Navigation: Sendable {
             }
         }
         return [
-            ["title": strings["levels"], "entries": levels],
-            ["title": strings["dimensions"], "entries": dimensions],
-            ["title": strings["other_pages"], "entries": other],
+            ["title": strings["levels"], "has_title": true, "entries": levels],
+            ["title": strings["dimensions"], "has_title": true, "entries": dimensions],
+            ["title": strings["other_pages"], "has_title": true, "entries": other],
         ].filter { !(($0["entries"] as? [[String: Any]]) ?? []).isEmpty }
     }
 

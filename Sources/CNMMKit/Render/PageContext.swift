@@ -71,17 +71,17 @@ struct PageContext: Sendable {
         let language = site.config.language(code) ?? Language(code: code)
         let t = strings[code] ?? UIStrings(language: code, defaultLanguage: code, all: [:])
         let homeURL = site.home[code].map { site.pages[$0].url } ?? site.config.basePath
+        let menu = self.menu(language: code, current: current)
         return [
             "lang": language.code,
             "site_title": language.title ?? site.config.title,
             "site_description": language.description ?? site.config.description ?? "",
             "home_url": homeURL,
             "asset_base": site.config.basePath,
-            "nav": current >= 0
-                ? navigation.entries(for: current, language: code)
-                : navigation.entries(for: site.home[code] ?? 0, language: code),
-            "menu": menu(language: code, current: current),
-            "has_menu": !menu(language: code, current: current).isEmpty,
+            "nav_groups": navigation.groups(
+                for: current >= 0 ? current : site.home[code] ?? 0, language: code, strings: t),
+            "menu": menu,
+            "has_menu": !menu.isEmpty,
             "languages": languageLinks(current: current, language: code),
             "has_languages": site.config.languages.count > 1,
             "noindex": noindex,
