@@ -25,9 +25,9 @@ struct GitHistory {
             guard let newline = record.firstIndex(of: "\n") else { continue }
             let fields = record[..<newline].split(separator: "\u{1f}", omittingEmptySubsequences: false)
             guard fields.count == 4 else { continue }
-            let commit = Commit(
-                hash: String(fields[0]), shortHash: String(fields[1]), date: String(fields[2]),
-                subject: String(fields[3]))
+            // With -z the header ends in NUL, newline: keep neither in the subject.
+            let clean = fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\0\n")) }
+            let commit = Commit(hash: clean[0], shortHash: clean[1], date: clean[2], subject: clean[3])
             for name in record[record.index(after: newline)...].split(separator: "\0") {
                 let name = name.trimmingCharacters(in: .newlines)
                 guard name.hasPrefix(prefix) else { continue }

@@ -130,6 +130,7 @@ struct SiteBuildTests {
         #expect(html.contains("datetime=\"2023-10-10\""))
         #expect(html.contains("October 10, 2023"))
         #expect(html.contains("Add level one"))
+        #expect(!html.contains("\0"), "git's NUL separators stay out of the page")
         #expect(html.contains("href=\"https://example.org/repo/edit/main/website/content/en/level-1/index.md\""))
         #expect(try site.read("public/sitemap.xml").contains("<lastmod>2023-10-10</lastmod>"))
     }
