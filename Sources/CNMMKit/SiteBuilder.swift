@@ -55,7 +55,8 @@ public struct SiteBuilder: Sendable {
 
         var (site, assembleProblems) = SiteAssembler(config: config).assemble(loaded.pages)
         assembleProblems.forEach(log.report)
-        let commits = GitHistory(sourceRoot: options.sourceRoot).lastCommits(under: "content")
+        let git = GitHistory(sourceRoot: options.sourceRoot)
+        let commits = git.lastCommits(under: "content")
         for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
         stages.assemble = clock.lap()
 
@@ -67,6 +68,18 @@ public struct SiteBuilder: Sendable {
             uniqueKeysWithValues: config.languages.map {
                 ($0.code, UIStrings(language: $0.code, defaultLanguage: config.defaultLanguage, all: theme.strings))
             })
+        var translated = TranslationStage(site: site, git: commits.isEmpty ? nil : git).run()
+        if config.languages.count > 1 {
+            translated += config.languages.map { language in
+                Page.generated(
+                    .translations, path: "translations", title: strings[language.code]?["translations"] ?? "",
+                    language: language.code)
+            }
+        }
+        let (withTranslations, translationProblems) = SiteAssembler(config: config).assemble(translated)
+        translationProblems.forEach(log.report)
+        site = withTranslations
+
         let model = ModelAssembler(site: site, strings: strings).assemble()
         model.diagnostics.forEach(log.report)
         if !model.generated.isEmpty {
@@ -75,6 +88,7 @@ public struct SiteBuilder: Sendable {
             site = withModel
         }
         site.models = model.models
+        if config.languages.count > 1 { site.translationReport = TranslationReport(site: site) }
         stages.assemble += clock.lap()
         reportMissingStrings(theme: theme, config: config, log: log)
         try log.throwIfFailed(strict: options.strict)

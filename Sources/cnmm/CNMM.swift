@@ -7,7 +7,7 @@ struct CNMM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cnmm",
         abstract: "Build the Cloud Native Maturity Model site.",
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, TranslationsCommand.self]
     )
 
     /// Runs like `ParsableCommand.main()`, but usage errors exit with 2 and build failures with 1.

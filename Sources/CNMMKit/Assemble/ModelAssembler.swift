@@ -106,14 +106,7 @@ struct ModelAssembler {
     private func generatedPages(_ model: MaturityModel, language: String) -> [Page] {
         let t = strings[language] ?? UIStrings(language: language, defaultLanguage: language, all: [:])
         func page(_ path: String, _ title: String, _ kind: PageKind, _ generated: Page.Generated, weight: Int) -> Page {
-            var frontMatter = FrontMatter()
-            frontMatter.title = title
-            frontMatter.weight = weight
-            var page = Page(
-                sourcePath: "", language: language, kind: kind, path: path, frontMatter: frontMatter, body: "",
-                bodyLine: 1)
-            page.generated = generated
-            return page
+            Page.generated(generated, path: path, title: title, language: language, pageKind: kind, weight: weight)
         }
         var pages = [
             page("model", t["model_overview"], .page, .overview, weight: 900),

@@ -44,6 +44,8 @@ struct SiteConfigLoader {
                 case "languages": config.languages = try languages(value, field: field)
                 case "repository": config.repository = try repository(value, field: field)
                 case "dimensions": config.dimensions = try dimensions(value, field: field)
+                case "translationFallback": config.translationFallback = try field.bool(value)
+                case "translationGuide": config.translationGuide = try field.string(value)
                 default: config.params[key] = YAMLSchema.value(of: value)
                 }
             } catch {

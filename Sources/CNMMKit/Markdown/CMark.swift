@@ -23,7 +23,8 @@ enum CMark {
     /// raw HTML passed through. Each heading is replaced by the HTML `rewrite` returns for it.
     static func render(_ markdown: String, rewrite: (HeadingNode) -> String) -> String {
         registerExtensions
-        let options = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG
+        // Table alignment as style attributes: the align attribute is obsolete HTML.
+        let options = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {

@@ -34,6 +34,20 @@ public struct Page: Sendable {
     public var lastCommit: Commit?
     /// Set on the pages the maturity model generates; nil for content pages.
     public var generated: Generated?
+    /// Set when this page has no translation and shows the content of that language instead.
+    public var fallbackFrom: String?
+    /// Dimension sections this translated level page lacks and shows from the default language.
+    public var fallbackSections: [String] = []
+    /// Set when the page's source (in the default language) changed after this translation.
+    public var outdated: Outdated?
+
+    /// How a translation lags behind its source.
+    public struct Outdated: Sendable, Hashable {
+        /// The date of the source's newest commit (`YYYY-MM-DD`).
+        public var sourceDate: String
+        /// Dimension ids of the source's sections changed since the translation, when git can tell.
+        public var sections: [String]
+    }
 
     /// The kinds of page the maturity model generates.
     public enum Generated: Sendable, Hashable {
@@ -45,6 +59,8 @@ public struct Page: Sendable {
         case dimension(String)
         /// `/dimensions/<id>/<topic>/`: one recurring topic across the levels that have it.
         case topic(dimension: String, slug: String)
+        /// `/translations/`: the translation status report for translators.
+        case translations
     }
 
     public init(
@@ -58,6 +74,21 @@ public struct Page: Sendable {
         self.frontMatter = frontMatter
         self.body = body
         self.bodyLine = bodyLine
+    }
+
+    /// A page the generator makes (not from a content file), with its title and an optional weight.
+    static func generated(
+        _ kind: Generated, path: String, title: String, language: String, pageKind: PageKind = .page, weight: Int = 0
+    ) -> Page {
+        var frontMatter = FrontMatter()
+        frontMatter.title = title
+        frontMatter.weight = weight
+        frontMatter.tocHide = kind == .translations
+        var page = Page(
+            sourcePath: "", language: language, kind: pageKind, path: path, frontMatter: frontMatter, body: "",
+            bodyLine: 1)
+        page.generated = kind
+        return page
     }
 
     /// The title shown in the page: front matter `title`, else the last path component.
@@ -81,4 +112,6 @@ public struct Commit: Sendable, Hashable {
     /// `YYYY-MM-DD`.
     public var date: String
     public var subject: String
+    /// Seconds since 1970, for ordering commits.
+    public var timestamp: Int = 0
 }

@@ -12,6 +12,8 @@ public struct Site: Sendable {
     public var home: [String: Int] = [:]
     /// Per page, the same page in each language (itself included).
     public var translations: [Int: [String: Int]] = [:]
+    /// How complete each translation is; nil for a one-language site.
+    public var translationReport: TranslationReport?
     /// Per language, the maturity model found in its level pages.
     public var models: [String: MaturityModel] = [:]
 

@@ -11,6 +11,10 @@ public struct SiteConfig: Sendable {
     public var repository: Repository?
     /// Every other top-level key of `site.yml`, for templates.
     public var params: [String: YAMLValue]
+    /// Whether a page missing in a language is published there with the default language's content.
+    public var translationFallback = true
+    /// Where translators learn how to translate; defaults to the repository's README, else `/translations/`.
+    public var translationGuide: String?
     /// The model's dimensions, in order; the Cloud Native Maturity Model's five unless `site.yml` declares others.
     public var dimensions: [Dimension] = Dimension.cloudNativeMaturityModel
 

@@ -57,7 +57,12 @@ struct ModelContext {
                 let next = levels[(position + 1)...].first { $0.cells[dimensionID] != nil }
                 if let previous { data["previous"] = cellLink(previous, dimensionID) }
                 if let next { data["next"] = cellLink(next, dimensionID) }
-                html.insert(contentsOf: renderPartial("partials/dimension-links", data), at: section.bodyStart)
+                var inserted = renderPartial("partials/dimension-links", data)
+                if page.fallbackSections.contains(dimensionID) {
+                    let notice = TranslationNotices(site: site, strings: strings, language: language).sectionNotice()
+                    inserted = renderPartial("partials/notice", notice) + inserted
+                }
+                html.insert(contentsOf: inserted, at: section.bodyStart)
             } else if heading.level == 3, let topicURL = url("dimensions/\(dimensionID)/\(heading.slug)") {
                 data["topic"] = ["title": heading.text, "url": topicURL]
                 html.insert(contentsOf: renderPartial("partials/topic-link", data), at: section.bodyStart)
@@ -79,6 +84,7 @@ struct ModelContext {
         case .dimensions: return ["dimensions": presentDimensions().map(dimensionData)]
         case .dimension(let id): return dimension(id)
         case .topic(let dimension, let slug): return topic(dimension: dimension, slug: slug)
+        case .translations: return TranslationReportContext(site: site, strings: strings, language: language).data()
         }
     }
 
@@ -95,6 +101,7 @@ struct ModelContext {
                     "url": level.url + "#" + cell.anchor,
                     "heading": cell.heading,
                     "topics": cell.topics.map { ["title": $0.title, "url": level.url + "#" + $0.anchor] },
+                    "has_topics": !cell.topics.isEmpty,
                 ]
             }
             return ["dimension": dimensionData(dimension), "cells": cells]

@@ -79,6 +79,7 @@ struct Navigation: Sendable {
                 "ancestor": ancestors.contains(index),
                 "section": !(visibleChildren[index] ?? []).isEmpty,
                 "children": sub,
+                "has_children": !sub.isEmpty,
             ]
         }
         if children.count > Self.groupLimit {

@@ -33,7 +33,7 @@ struct PageContext: Sendable {
         let isHome = page.kind == .home
         let siteTitle = context["site_title"] as? String ?? site.config.title
         context["title"] = isHome ? siteTitle : "\(page.title) | \(siteTitle)"
-        context["description"] = page.frontMatter.description ?? (context["site_description"] as? String ?? "")
+        context["description"] = (page.frontMatter.description ?? context["site_description"] as? String)?.nonEmpty
         var data = pageData(page, index: index, strings: t)
         let model = ModelContext(
             site: site, icons: theme.icons, strings: t, language: page.language,
@@ -44,9 +44,29 @@ struct PageContext: Sendable {
             context["level"] = level.context
             data["content"] = level.html
         }
+        let notices = TranslationNotices(site: site, strings: t, language: page.language).notices(for: page)
+        data["notices"] = notices
+        data["has_notices"] = !notices.isEmpty
+        data["content_lang"] = page.fallbackFrom
         context["page"] = data
+        context["alternates"] = alternates(index)
         if site.config.hasAbsoluteBaseURL { context["canonical"] = site.config.absoluteURL(page.url) }
         return context
+    }
+
+    /// `<link rel="alternate" hreflang>` targets: every real translation of the page, and x-default.
+    private func alternates(_ index: Int) -> [[String: Any]] {
+        let translations = (site.translations[index] ?? [:]).filter { site.pages[$0.value].fallbackFrom == nil }
+        guard translations.count > 1 else { return [] }
+        var links: [[String: Any]] = site.config.languages.compactMap { language in
+            translations[language.code].map {
+                ["hreflang": language.code, "href": site.config.absoluteURL(site.pages[$0].url)]
+            }
+        }
+        if let original = translations[site.config.defaultLanguage] {
+            links.append(["hreflang": "x-default", "href": site.config.absoluteURL(site.pages[original].url)])
+        }
+        return links
     }
 
     /// The data for the site's 404 page, in the default language.
@@ -72,7 +92,7 @@ struct PageContext: Sendable {
         let t = strings[code] ?? UIStrings(language: code, defaultLanguage: code, all: [:])
         let homeURL = site.home[code].map { site.pages[$0].url } ?? site.config.basePath
         let menu = self.menu(language: code, current: current)
-        return [
+        var context: [String: Any] = [
             "lang": language.code,
             "site_title": language.title ?? site.config.title,
             "site_description": language.description ?? site.config.description ?? "",
@@ -88,6 +108,8 @@ struct PageContext: Sendable {
             "t": t.table,
             "params": site.config.params.mapValues(\.templateValue),
         ]
+        context["translations_url"] = site.lookup[code]?["translations"].map { site.pages[$0].url }
+        return context
     }
 
     private func pageData(_ page: Page, index: Int, strings t: UIStrings) -> [String: Any] {
@@ -154,7 +176,7 @@ struct PageContext: Sendable {
                 "name": language.name,
                 "url": target.map { site.pages[$0].url } ?? site.config.basePath,
                 "current": language.code == code,
-                "translated": translations[language.code] != nil,
+                "translated": translations[language.code].map { site.pages[$0].fallbackFrom == nil } ?? false,
             ]
         }
     }

@@ -55,6 +55,7 @@ struct SiteRenderer {
         case .dimensions?: return "dimensions"
         case .dimension?: return "dimension"
         case .topic?: return "topic"
+        case .translations?: return "translations"
         case nil: break
         }
         if theme.templateNames.contains("level"),

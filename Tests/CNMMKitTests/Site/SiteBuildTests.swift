@@ -97,7 +97,7 @@ struct SiteBuildTests {
         defer { site.remove() }
         try site.build()
         #expect(try site.read("public/level-1/index.html").contains("href=\"/de/level-1/\" hreflang=\"de\""))
-        #expect(try site.read("public/level-2/index.html").contains("href=\"/de/\" hreflang=\"de\""))
+        #expect(try site.read("public/level-2/index.html").contains("href=\"/de/level-2/\" hreflang=\"de\""))
         #expect(try site.read("public/de/level-1/index.html").contains("href=\"/level-1/\" hreflang=\"en\""))
     }
 

@@ -1,0 +1,120 @@
+import Foundation
+
+/// How complete each language is: per page, and on level pages per dimension section.
+///
+/// Built from the site after the translation stage (default-language pages are the sources); read by
+/// `cnmm translations` and the `/translations/` page.
+public struct TranslationReport: Sendable, Encodable {
+    public var sourceLanguage: String
+    public var languages: [LanguageStatus]
+
+    /// One language's status.
+    public struct LanguageStatus: Sendable, Encodable {
+        public var code: String
+        public var name: String
+        public var pages: [PageStatus]
+        /// Units (pages, and sections of level pages) translated and up to date, of all units.
+        public var complete: Int
+        public var total: Int
+        public var missing: Int
+        public var outdated: Int
+        public var percent: Int { total == 0 ? 100 : complete * 100 / total }
+
+        enum CodingKeys: String, CodingKey { case code, name, pages, complete, total, missing, outdated, percent }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(code, forKey: .code)
+            try container.encode(name, forKey: .name)
+            try container.encode(pages, forKey: .pages)
+            try container.encode(complete, forKey: .complete)
+            try container.encode(total, forKey: .total)
+            try container.encode(missing, forKey: .missing)
+            try container.encode(outdated, forKey: .outdated)
+            try container.encode(percent, forKey: .percent)
+        }
+    }
+
+    /// One source page in one language.
+    public struct PageStatus: Sendable, Encodable {
+        public var path: String
+        public var title: String
+        public var source: String
+        public var translation: String?
+        public var status: Status
+        /// Words of the translation over words of the source.
+        public var wordRatio: Double?
+        /// The date the source changed after the translation, when outdated.
+        public var sourceChanged: String?
+        public var sections: [SectionStatus]
+    }
+
+    /// One dimension section of a level page.
+    public struct SectionStatus: Sendable, Encodable {
+        public var dimension: String
+        public var status: Status
+    }
+
+    public enum Status: String, Sendable, Encodable {
+        case translated, missing, outdated
+    }
+
+    /// True when any page or section anywhere is missing or outdated.
+    public var hasGaps: Bool { languages.contains { $0.missing > 0 || $0.outdated > 0 } }
+
+    init(site: Site) {
+        let source = site.config.defaultLanguage
+        sourceLanguage = source
+        languages = site.config.languages.filter { $0.code != source }.map { language in
+            var status = LanguageStatus(
+                code: language.code, name: language.name, pages: [], complete: 0, total: 0, missing: 0, outdated: 0)
+            for index in site.ordered[source] ?? [] {
+                let original = site.pages[index]
+                guard original.generated == nil, !original.sourcePath.isEmpty else { continue }
+                let translatedIndex = site.translations[index]?[language.code]
+                let translation = translatedIndex.map { site.pages[$0] }.flatMap {
+                    $0.fallbackFrom == nil && !$0.sourcePath.isEmpty ? $0 : nil
+                }
+                let dimensions = original.headings.filter { $0.level == 2 }.compactMap(\.dimension)
+                var page = PageStatus(
+                    path: original.path, title: original.title, source: original.sourcePath,
+                    translation: translation?.sourcePath,
+                    status: .missing, wordRatio: nil, sourceChanged: nil, sections: [])
+                if let translation {
+                    page.status = translation.outdated == nil ? .translated : .outdated
+                    page.sourceChanged = translation.outdated?.sourceDate
+                    let sourceWords = Self.words(original.body)
+                    page.wordRatio =
+                        sourceWords == 0
+                        ? nil : (Double(Self.words(translation.body)) / Double(sourceWords) * 100).rounded() / 100
+                }
+                page.sections = dimensions.map { dimension in
+                    guard let translation, !translation.fallbackSections.contains(dimension) else {
+                        return SectionStatus(dimension: dimension, status: .missing)
+                    }
+                    let changed =
+                        translation.outdated.map { $0.sections.isEmpty || $0.sections.contains(dimension) } ?? false
+                    return SectionStatus(dimension: dimension, status: changed ? .outdated : .translated)
+                }
+                let units = page.sections.isEmpty ? [page.status] : page.sections.map(\.status)
+                status.total += units.count
+                status.complete += units.count { $0 == .translated }
+                status.missing += units.count { $0 == .missing }
+                status.outdated += units.count { $0 == .outdated }
+                status.pages.append(page)
+            }
+            return status
+        }
+    }
+
+    static func words(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace }).count { word in word.contains { $0.isLetter || $0.isNumber } }
+    }
+
+    /// The report as pretty-printed JSON with sorted keys.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The translation stage: no reader lands on a dead end, and translators see what lags behind.
+///
+/// Input: the site after Markdown (default-language pages are the sources). Output: the site with
+/// (1) a fallback page in every language for each source page that has no translation there (the
+/// source's content, marked with its language), unless `site.yml` sets `translationFallback: false`;
+/// (2) on translated level pages, the source's dimension sections that the translation lacks, marked;
+/// (3) on translations whose source changed in git after them, an `outdated` note naming the changed sections.
+struct TranslationStage {
+    var site: Site
+    var git: GitHistory?
+
+    func run() -> [Page] {
+        var pages = site.pages
+        let config = site.config
+        let source = config.defaultLanguage
+        for language in config.languages where language.code != source {
+            for index in site.ordered[source] ?? [] where pages[index].generated == nil {
+                let original = pages[index]
+                if let translated = site.translations[index]?[language.code] {
+                    if pages[translated].sourcePath.isEmpty, !original.sourcePath.isEmpty, config.translationFallback {
+                        // A made-up home or section page: show the source's instead.
+                        pages[translated] = fallback(of: original, in: language.code, url: pages[translated].url)
+                    } else if !pages[translated].sourcePath.isEmpty {
+                        addMissingSections(from: original, to: &pages[translated])
+                        pages[translated].outdated = outdated(pages[translated], source: original)
+                    }
+                } else if config.translationFallback {
+                    pages.append(fallback(of: original, in: language.code, url: ""))
+                }
+            }
+        }
+        return pages
+    }
+
+    private func fallback(of original: Page, in language: String, url: String) -> Page {
+        var page = original
+        page.language = language
+        page.url = url
+        page.fallbackFrom = original.language
+        return page
+    }
+
+    /// Appends the source's dimension sections that the translation lacks, in the source's order.
+    private func addMissingSections(from original: Page, to page: inout Page) {
+        let present = Set(page.headings.filter { $0.level == 2 }.compactMap(\.dimension))
+        let sections = HeadingSections(html: original.html, headings: original.headings)
+        for section in sections.sections where section.heading.level == 2 {
+            guard let dimension = section.heading.dimension, !present.contains(dimension) else { continue }
+            let html = String(sections.html[section.start..<section.end])
+            page.html += "<div class=\"fallback-section\" lang=\"\(original.language)\">\n\(html)</div>\n"
+            // Every heading from a dimension's `##` to the next `##` carries that dimension.
+            page.headings += original.headings.filter { $0.dimension == dimension }
+            page.fallbackSections.append(dimension)
+        }
+    }
+
+    /// The translation is outdated when its source's last commit is newer than the translation's.
+    private func outdated(_ translation: Page, source: Page) -> Page.Outdated? {
+        guard let sourceCommit = source.lastCommit, let translationCommit = translation.lastCommit,
+            sourceCommit.timestamp > translationCommit.timestamp
+        else { return nil }
+        var changed: [String] = []
+        if let lines = git?.changedLines(of: source.sourcePath, since: translationCommit.hash) {
+            let dimensionHeadings = source.headings.filter { $0.level == 2 }
+            for line in lines {
+                guard let heading = dimensionHeadings.last(where: { $0.line <= line }),
+                    let dimension = heading.dimension
+                else { continue }
+                if !changed.contains(dimension) { changed.append(dimension) }
+            }
+        }
+        return Page.Outdated(sourceDate: sourceCommit.date, sections: changed)
+    }
+}
