@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Adds `noindex` to every page (preview builds).
     public var noindex: Bool
+    /// Builds only this language's edition, at the root of the output.
+    public var edition: String?
 
     public init(
         sourceRoot: URL, configPath: String? = nil, themePath: String = "themes/default", outputPath: String = "public",

@@ -45,7 +45,7 @@ public struct SiteBuilder: Sendable {
         let config = try SiteConfigLoader(
             sourceRoot: options.sourceRoot, configPath: options.configPath ?? "site.yml",
             required: options.configPath != nil
-        ).load().applying(baseURL: options.baseURL)
+        ).load().applying(edition: options.edition, baseURL: options.baseURL)
         let theme = try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
         let loaded = ContentLoader(
             sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts
@@ -106,7 +106,7 @@ public struct SiteBuilder: Sendable {
         var summary = BuildSummary()
         summary.stages = stages
         summary.warnings = log.warnings
-        for language in config.languages {
+        for language in config.publishedLanguages {
             summary.pagesPerLanguage.append((language.code, site.ordered[language.code]?.count ?? 0))
         }
         return Rendered(site: site, files: files, summary: summary)
@@ -153,11 +153,20 @@ struct StageClock {
 }
 
 extension SiteConfig {
-    /// The config with the base URL given on the command line, when there is one.
-    func applying(baseURL: String?) -> SiteConfig {
-        guard let baseURL else { return self }
+    /// The config for an edition build and with the base URL given on the command line, when there are.
+    func applying(edition: String?, baseURL: String?) throws -> SiteConfig {
         var copy = self
-        copy.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        if let edition {
+            let code = Language.normalise(edition)
+            guard let language = language(code) else {
+                let known = languages.map(\.code).joined(separator: ", ")
+                throw BuildFailure([.error("site.yml", "--language \(edition): not a language of the site (\(known))")])
+            }
+            copy.edition = code
+            if let url = language.baseURL { copy.baseURL = url.hasSuffix("/") ? url : url + "/" }
+            if let title = language.title { copy.title = title }
+        }
+        if let baseURL { copy.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         return copy
     }
 }

@@ -16,10 +16,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The URL the site is published at (overrides site.yml).")
     var baseURL: String?
 
+    @Option(name: .customLong("language"), help: "Build only this language's edition, at the root of the output.")
+    var edition: String?
+
     func run() throws {
-        let options = BuildOptions(
+        var options = BuildOptions(
             sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme, outputPath: output,
             baseURL: baseURL, includeDrafts: source.drafts, strict: source.strict)
+        options.edition = edition
         do {
             let summary = try SiteBuilder(options: options).build()
             for warning in summary.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }

@@ -6,8 +6,10 @@
 struct RefResolver: Sendable {
     private var paths: [String: [String: String]] = [:]
     private var names: [String: [String: String?]] = [:]
+    private var config: SiteConfig
 
     init(site: Site) {
+        config = site.config
         for page in site.pages {
             paths[page.language, default: [:]][page.path.lowercased()] = page.url
             let name = page.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
@@ -19,7 +21,19 @@ struct RefResolver: Sendable {
         }
     }
 
+    /// Resolves in `language`; a page that exists only in the default language resolves to the fallback page
+    /// it will have in `language` (unless fallback pages are switched off).
     func resolve(_ target: String, language: String, from page: Page) -> String? {
+        if let url = resolveIn(target, language: language, from: page) { return url }
+        let source = config.defaultLanguage
+        guard config.translationFallback, language != source,
+            let url = resolveIn(target, language: source, from: page)
+        else { return nil }
+        let sourceRoot = config.basePath + config.languagePrefix(source)
+        return config.basePath + config.languagePrefix(language) + url.dropFirst(sourceRoot.count)
+    }
+
+    private func resolveIn(_ target: String, language: String, from page: Page) -> String? {
         var target = target
         var anchor = ""
         if let hash = target.firstIndex(of: "#") {

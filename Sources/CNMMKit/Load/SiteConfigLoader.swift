@@ -87,15 +87,17 @@ struct SiteConfigLoader {
                 throw Diagnostic.error(field.path, line: line, "a language is missing its 'code'")
             }
             var weight = index + 1
+            let editionURL = try sub("baseURL").optionalString(map["baseURL"])
             if let node = map["weight"] { weight = try sub("weight").int(node) }
-            result.append(
-                Language(
-                    code: code,
-                    name: try sub("name").optionalString(map["name"]),
-                    weight: weight,
-                    title: try sub("title").optionalString(map["title"]),
-                    description: try sub("description").optionalString(map["description"])
-                ))
+            var language = Language(
+                code: code,
+                name: try sub("name").optionalString(map["name"]),
+                weight: weight,
+                title: try sub("title").optionalString(map["title"]),
+                description: try sub("description").optionalString(map["description"])
+            )
+            language.baseURL = editionURL
+            result.append(language)
         }
         return result
     }

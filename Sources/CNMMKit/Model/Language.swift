@@ -11,6 +11,8 @@ public struct Language: Sendable, Hashable {
     public var title: String?
     /// The site's description in this language.
     public var description: String?
+    /// Where this language's own edition is published (`cnmm build --language`), if it has one.
+    public var baseURL: String?
 
     public init(code: String, name: String? = nil, weight: Int = 0, title: String? = nil, description: String? = nil) {
         self.code = Language.normalise(code)

@@ -64,5 +64,20 @@ public struct SiteConfig: Sendable {
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 
     /// The URL prefix of a language: empty for the default language, `/de` for the others.
-    public func languagePrefix(_ code: String) -> String { code == defaultLanguage ? "" : code.lowercased() + "/" }
+    public func languagePrefix(_ code: String) -> String { code == rootLanguage ? "" : code.lowercased() + "/" }
+
+    /// The language served at the site root: the default one, or the edition's.
+    public var rootLanguage: String { edition ?? defaultLanguage }
+
+    /// Set when building one language's edition (`cnmm build --language de`): only it is published, at the root.
+    public var edition: String?
+
+    /// The languages whose pages this build publishes.
+    public var publishedLanguages: [Language] { languages.filter { edition == nil || $0.code == edition } }
+
+    /// A page's URL in another edition, for the language switcher of an edition build (nil when unknown).
+    public func editionURL(language code: String, path: String) -> String? {
+        guard edition != nil, code != edition, let base = language(code)?.baseURL else { return nil }
+        return (base.hasSuffix("/") ? base : base + "/") + (path.isEmpty ? "" : path.lowercased() + "/")
+    }
 }

@@ -46,7 +46,8 @@ struct ModelJSON {
 
     func data() -> Data {
         var languages: [String: LanguageEntry] = [:]
-        for (code, model) in site.models where !model.levels.isEmpty {
+        let published = Set(site.config.publishedLanguages.map(\.code))
+        for (code, model) in site.models where !model.levels.isEmpty && published.contains(code) {
             let levels = model.levels.map {
                 LevelEntry(number: $0.number, title: $0.title, url: $0.url, source: site.pages[$0.page].sourcePath)
             }

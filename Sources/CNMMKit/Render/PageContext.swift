@@ -58,26 +58,33 @@ struct PageContext: Sendable {
     private func alternates(_ index: Int) -> [[String: Any]] {
         let translations = (site.translations[index] ?? [:]).filter { site.pages[$0.value].fallbackFrom == nil }
         guard translations.count > 1 else { return [] }
-        var links: [[String: Any]] = site.config.languages.compactMap { language in
-            translations[language.code].map {
-                ["hreflang": language.code, "href": site.config.absoluteURL(site.pages[$0].url)]
+        let path = site.pages[index].path
+        let href = { (code: String) -> String? in
+            guard let target = translations[code] else { return nil }
+            if site.config.edition == nil || code == site.config.edition {
+                return site.config.absoluteURL(site.pages[target].url)
             }
+            return site.config.editionURL(language: code, path: path)
         }
-        if let original = translations[site.config.defaultLanguage] {
-            links.append(["hreflang": "x-default", "href": site.config.absoluteURL(site.pages[original].url)])
+        var links: [[String: Any]] = site.config.languages.compactMap { language in
+            href(language.code).map { ["hreflang": language.code, "href": $0] }
+        }
+        guard links.count > 1 else { return [] }
+        if let original = href(site.config.defaultLanguage) {
+            links.append(["hreflang": "x-default", "href": original])
         }
         return links
     }
 
     /// The data for the site's 404 page, in the default language.
     func notFound() -> [String: Any] {
-        let language = site.config.defaultLanguage
+        let language = site.config.rootLanguage
         var context = common(language: language, current: -1)
         let t = strings[language] ?? UIStrings(language: language, defaultLanguage: language, all: [:])
         context["title"] = "\(t["not_found_title"]) | \(context["site_title"] as? String ?? site.config.title)"
         context["description"] = t["not_found_text"]
         context["noindex"] = true
-        context["homes"] = site.config.languages.compactMap { language -> [String: Any]? in
+        context["homes"] = site.config.publishedLanguages.compactMap { language -> [String: Any]? in
             guard let home = site.home[language.code] else { return nil }
             let t = strings[language.code] ?? t
             return [
@@ -92,6 +99,7 @@ struct PageContext: Sendable {
         let t = strings[code] ?? UIStrings(language: code, defaultLanguage: code, all: [:])
         let homeURL = site.home[code].map { site.pages[$0].url } ?? site.config.basePath
         let menu = self.menu(language: code, current: current)
+        let languages = languageLinks(current: current, language: code)
         var context: [String: Any] = [
             "lang": language.code,
             "site_title": language.title ?? site.config.title,
@@ -102,8 +110,8 @@ struct PageContext: Sendable {
                 for: current >= 0 ? current : site.home[code] ?? 0, language: code, strings: t),
             "menu": menu,
             "has_menu": !menu.isEmpty,
-            "languages": languageLinks(current: current, language: code),
-            "has_languages": site.config.languages.count > 1,
+            "languages": languages,
+            "has_languages": languages.count > 1,
             "noindex": noindex,
             "t": t.table,
             "params": site.config.params.mapValues(\.templateValue),
@@ -166,17 +174,25 @@ struct PageContext: Sendable {
         }
     }
 
-    /// One link per language: to this page's translation, else to that language's home page.
+    /// One link per language: to this page's translation, else to that language's home page. An edition build
+    /// lists only the other editions that have their own URL.
     private func languageLinks(current: Int, language code: String) -> [[String: Any]] {
         let translations = current >= 0 ? site.translations[current] ?? [:] : [:]
-        return site.config.languages.map { language in
+        let path = current >= 0 ? site.pages[current].path : ""
+        return site.config.languages.compactMap { language -> [String: Any]? in
             let target = translations[language.code] ?? site.home[language.code]
+            let translated = translations[language.code].map { site.pages[$0].fallbackFrom == nil } ?? false
+            let url: String
+            if site.config.edition == nil || language.code == code {
+                url = target.map { site.pages[$0].url } ?? site.config.basePath
+            } else if let editionURL = site.config.editionURL(language: language.code, path: translated ? path : "") {
+                url = editionURL
+            } else {
+                return nil
+            }
             return [
-                "code": language.code,
-                "name": language.name,
-                "url": target.map { site.pages[$0].url } ?? site.config.basePath,
-                "current": language.code == code,
-                "translated": translations[language.code].map { site.pages[$0].fallbackFrom == nil } ?? false,
+                "code": language.code, "name": language.name, "url": url, "current": language.code == code,
+                "translated": translated,
             ]
         }
     }

@@ -12,7 +12,7 @@ struct SiteRenderer {
 
     func render() throws(BuildFailure) -> [OutputFile] {
         let context = PageContext(site: site, theme: theme, noindex: noindex)
-        let indices = site.config.languages.flatMap { site.ordered[$0.code] ?? [] }
+        let indices = site.config.publishedLanguages.flatMap { site.ordered[$0.code] ?? [] }
         let results = indices.parallelMap { index -> Result<OutputFile, Diagnostic> in
             let page = site.pages[index]
             let layout = layoutName(for: page)

@@ -8,14 +8,14 @@ struct Sitemap {
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 
             """
-        for language in site.config.languages {
+        for language in site.config.publishedLanguages {
             for index in site.ordered[language.code] ?? [] {
                 let page = site.pages[index]
                 xml += "  <url>\n    <loc>\(escape(site.config.absoluteURL(page.url)))</loc>\n"
                 if let commit = page.lastCommit { xml += "    <lastmod>\(commit.date)</lastmod>\n" }
                 let translations = site.translations[index] ?? [:]
                 if translations.count > 1 {
-                    for other in site.config.languages {
+                    for other in site.config.publishedLanguages {
                         guard let target = translations[other.code] else { continue }
                         xml +=
                             "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.code)\" href=\"\(escape(site.config.absoluteURL(site.pages[target].url)))\"/>\n"

@@ -15,7 +15,8 @@ struct StaticFiles {
                 files.append(OutputFile(path: relative, content: .copy(folder.appendingPathComponent(relative))))
             }
         }
-        for resource in resources {
+        let published = Set(site.config.publishedLanguages.map(\.code))
+        for resource in resources where published.contains(resource.language) {
             let prefix = site.config.languagePrefix(resource.language)
             files.append(
                 OutputFile(

@@ -69,3 +69,20 @@ struct CommandLineTests {
         #expect(result.stderr.contains("no-such-flag"))
     }
 }
+
+extension CommandLineTests {
+    @Test("cnmm translations prints the table, --json the report, and --strict exits 1 on gaps")
+    func translations() throws {
+        let site = try TestSite(TranslationTests.site)
+        defer { site.remove() }
+        let theme = ["--theme", TestSite.defaultTheme.path]
+        let table = try run(["translations"] + theme, in: site.root)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Deutsch (de):"))
+        #expect(table.stdout.contains("content/en/guide.md"))
+        let json = try run(["translations", "--json"] + theme, in: site.root)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["sourceLanguage"] as? String == "en")
+        #expect(try run(["translations", "--strict"] + theme, in: site.root).status == 1)
+    }
+}
