@@ -91,10 +91,16 @@ public struct SiteBuilder: Sendable {
         if config.languages.count > 1 { site.translationReport = TranslationReport(site: site) }
         stages.assemble += clock.lap()
         reportMissingStrings(theme: theme, config: config, log: log)
-        try log.throwIfFailed(strict: options.strict)
 
-        var files = try SiteRenderer(site: site, theme: theme, noindex: options.includeDrafts || options.noindex)
-            .render()
+        // Rendering goes on after content errors, so that broken links are reported in the same run.
+        var files: [OutputFile] = []
+        do {
+            files = try SiteRenderer(site: site, theme: theme, noindex: options.includeDrafts || options.noindex)
+                .render()
+        } catch {
+            error.diagnostics.forEach(log.report)
+            try log.throwIfFailed(strict: options.strict)
+        }
         stages.render = clock.lap()
         files =
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()

@@ -46,7 +46,9 @@ struct RefResolver: Sendable {
         if target.hasPrefix("/") {
             return table[normalised].map { $0 + anchor }
         }
-        let folder = page.kind == .page ? (page.parentPath ?? "") : page.path
+        // Relative targets start in the folder of the page's file: a bundle's own folder, else its parent.
+        let isIndexFile = page.sourcePath.hasSuffix("/index.md") || page.sourcePath.hasSuffix("/_index.md")
+        let folder = page.kind == .page && !isIndexFile ? (page.parentPath ?? "") : page.path
         let relative = Self.normalise(folder.isEmpty ? normalised : folder + "/" + normalised)
         if let url = table[relative] ?? table[normalised] { return url + anchor }
         if let unique = names[language]?[normalised], let url = unique { return url + anchor }

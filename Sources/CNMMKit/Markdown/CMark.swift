@@ -21,7 +21,10 @@ enum CMark {
 
     /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) to HTML, with
     /// raw HTML passed through. Each heading is replaced by the HTML `rewrite` returns for it.
-    static func render(_ markdown: String, rewrite: (HeadingNode) -> String) -> String {
+    static func render(
+        _ markdown: String, rewriteLink: (_ url: String, _ line: Int) -> String? = { _, _ in nil },
+        rewrite: (HeadingNode) -> String
+    ) -> String {
         registerExtensions
         // Table alignment as style attributes: the align attribute is obsolete HTML.
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -44,7 +47,16 @@ enum CMark {
         // The extension list belongs to the parser: render before the parser is freed (the defer order does this).
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
-        for heading in headings(in: document) {
+        let (headingNodes, links) = nodes(in: document)
+        for link in links {
+            // Link URLs are owned by the node; the setter copies the new one.
+            guard let pointer = cmark_node_get_url(link) else { continue }
+            let url = String(cString: pointer)
+            if let replacement = rewriteLink(url, Int(cmark_node_get_start_line(link))) {
+                cmark_node_set_url(link, replacement)
+            }
+        }
+        for heading in headingNodes {
             let node = headingNode(heading, extensions: extensions, options: options)
             let replacement = rewrite(node)
             guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
@@ -58,20 +70,24 @@ enum CMark {
     /// Registers the core extensions once per process (cmark-gfm's own guard is not thread-safe).
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Headings in document order, collected before the tree is changed (an iterator must not see edits).
-    private static func headings(in document: OpaquePointer) -> [OpaquePointer] {
+    /// Headings and links in document order, collected before the tree is changed (an iterator must not see edits).
+    private static func nodes(in document: OpaquePointer) -> ([OpaquePointer], [OpaquePointer]) {
         var result: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return result }
+        var links: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return (result, links) }
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                let node = cmark_iter_get_node(iterator),
-                cmark_node_get_type(node) == CMARK_NODE_HEADING
+                let node = cmark_iter_get_node(iterator)
             {
-                result.append(node)
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HEADING: result.append(node)
+                case CMARK_NODE_LINK: links.append(node)
+                default: break
+                }
             }
         }
-        return result
+        return (result, links)
     }
 
     private static func headingNode(

@@ -22,12 +22,23 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Renders Markdown whose first line is line `firstLine` of the file at `path`.
-    public func render(_ markdown: String, path: String, firstLine: Int) -> Output {
+    public func render(
+        _ markdown: String, path: String, firstLine: Int, resolvePage: (String) -> String? = { _ in nil }
+    ) -> Output {
         var headings: [Heading] = []
         var diagnostics: [Diagnostic] = []
         var slugs = Slug.Registry()
         var dimension: String?
-        let html = CMark.render(markdown) { node in
+        let rewriteLink = { (url: String, line: Int) -> String? in
+            guard let target = MarkdownLinks.exportedPageLink(url) else { return nil }
+            if let resolved = resolvePage(target) { return resolved }
+            diagnostics.append(
+                .error(
+                    path, line: line + firstLine - 1,
+                    "link \(url) names a Markdown file that is not a page of this site"))
+            return nil
+        }
+        let html = CMark.render(markdown, rewriteLink: rewriteLink) { node in
             let line = node.line + firstLine - 1
             let icon = IconMarkup.iconName(in: node.inlineHTML)
             // Dimension sections get language-neutral anchors (`people`), their topics `people-<slug>`.
@@ -57,6 +68,6 @@ public struct MarkdownRenderer: Sendable {
             headings.append(heading)
             return "<h\(node.level) id=\"\(id)\">\(inner.trimmingCharacters(in: .whitespaces))</h\(node.level)>"
         }
-        return Output(html: html, headings: headings, diagnostics: diagnostics)
+        return Output(html: MarkdownLinks.addNoopener(html), headings: headings, diagnostics: diagnostics)
     }
 }

@@ -17,7 +17,9 @@ struct MarkdownStage {
                 resolver.resolve(target, language: language.map(Language.normalise) ?? page.language, from: page)
             }
             let (markdown, problems) = shortcodes.expand(page.body, path: page.sourcePath, firstLine: page.bodyLine)
-            var output = renderer.render(markdown, path: page.sourcePath, firstLine: page.bodyLine)
+            var output = renderer.render(markdown, path: page.sourcePath, firstLine: page.bodyLine) { target in
+                resolver.resolve(target, language: page.language, from: page)
+            }
             output.diagnostics = problems + output.diagnostics
             return output
         }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Links in content that need care: exports that point at Markdown files, and links that open a new tab.
+enum MarkdownLinks {
+    /// The page a link names when it looks like an exported Markdown link (`people.md`, `../level-2/index.md#x`,
+    /// `http://./people.md`), as a `ref` target; nil for every other link.
+    static func exportedPageLink(_ url: String) -> String? {
+        var target = url
+        for broken in ["http://./", "https://./", "http://.", "https://."] where target.hasPrefix(broken) {
+            target = String(target.dropFirst(broken.count))
+            break
+        }
+        if target.hasPrefix("/") && url == target { return nil }
+        if target.range(of: "^[a-zA-Z][a-zA-Z0-9+.-]*:", options: .regularExpression) != nil { return nil }
+        let withoutAnchor = target.split(separator: "#", maxSplits: 1).first.map(String.init) ?? target
+        guard withoutAnchor.lowercased().hasSuffix(".md") else { return nil }
+        return target
+    }
+
+    /// Adds `rel="noopener"` to every `<a …target="_blank"…>` that has no `rel`.
+    static func addNoopener(_ html: String) -> String {
+        guard html.contains("_blank") else { return html }
+        var output = ""
+        var rest = html[...]
+        while let open = rest.range(of: "<a ") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.lowerBound...].firstIndex(of: ">") else { break }
+            var tag = String(rest[open.lowerBound..<close])
+            if tag.contains("target=\"_blank\"") && !tag.contains(" rel=") { tag += " rel=\"noopener\"" }
+            output += tag
+            rest = rest[close...]
+        }
+        return output + rest
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import CNMMKit
+
+@Suite("Links")
+struct LinkTests {
+    static let site: [String: String] = [
+        "content/en/_index.md":
+            "---\ntitle: Home\n---\nSee [people](http://./people.md) and [level](level-1/index.md#people).\n",
+        "content/en/people.md":
+            "---\ntitle: People\n---\nBack [home](_index.md). <a href=\"https://example.org\" target=\"_blank\">out</a>\n",
+        "content/en/level-1/index.md": "## <i class=\"fas fa-users\"></i> People\n\nSee [sibling](../people.md).\n",
+    ]
+
+    @Test("links that look like broken exports resolve to the page they name")
+    func exportLinks() throws {
+        let site = try TestSite(Self.site)
+        defer { site.remove() }
+        try site.build()
+        let home = try site.read("public/index.html")
+        #expect(home.contains("<a href=\"/people/\">people</a>"))
+        #expect(home.contains("<a href=\"/level-1/#people\">level</a>"))
+        #expect(try site.read("public/level-1/index.html").contains("<a href=\"/people/\">sibling</a>"))
+        #expect(try site.read("public/people/index.html").contains("<a href=\"/\">home</a>"))
+    }
+
+    @Test("links opening a new tab get rel=noopener")
+    func noopener() throws {
+        let site = try TestSite(Self.site)
+        defer { site.remove() }
+        try site.build()
+        #expect(try site.read("public/people/index.html").contains("target=\"_blank\" rel=\"noopener\""))
+    }
+
+    @Test("the link checker names file and line of a missing page, a missing anchor, and a broken export")
+    func brokenLinks() throws {
+        var files = Self.site
+        files["content/en/broken.md"] = """
+            ---
+            title: Broken
+            ---
+            Intro.
+
+            A [missing page](/nowhere/) here.
+
+            A [missing anchor](/level-1/#policy) there.
+
+            An [export](http://./gone.md) too.
+            """
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let failure = try #require(site.failure())
+        let broken = failure.errors.filter { $0.path == "content/en/broken.md" }
+        #expect(broken.contains { $0.line == 6 && $0.message.contains("/nowhere/") })
+        #expect(broken.contains { $0.line == 8 && $0.message.contains("#policy") })
+        #expect(broken.contains { $0.line == 10 && $0.message.contains("gone.md") })
+    }
+
+    @Test("external links are not checked")
+    func external() throws {
+        var files = Self.site
+        files["content/en/ext.md"] =
+            "---\ntitle: Ext\n---\n[a](https://example.org/x) [b](mailto:a@example.org) [c](//cdn.example.org/x)\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+    }
+}
