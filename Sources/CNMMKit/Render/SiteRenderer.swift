@@ -38,6 +38,9 @@ struct SiteRenderer {
         } else {
             errors.append(.error("layouts/404.mustache", "template not found: 404"))
         }
+        let (aliases, aliasProblems) = Aliases(site: site).files(taken: Set(files.map(\.path)))
+        files += aliases
+        errors += aliasProblems
         if !errors.isEmpty { throw BuildFailure(errors) }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
         files.append(OutputFile(path: "robots.txt", text: robots()))
