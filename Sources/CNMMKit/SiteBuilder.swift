@@ -73,11 +73,12 @@ public struct SiteBuilder: Sendable {
             })
         var translated = TranslationStage(site: site, git: commits.isEmpty ? nil : git).run()
         if config.languages.count > 1 {
-            translated += config.languages.map { language in
-                Page.generated(
-                    .translations, path: "translations", title: strings[language.code]?["translations"] ?? "",
-                    language: language.code)
-            }
+            Page.adopt(
+                config.languages.map { language in
+                    Page.generated(
+                        .translations, path: "translations", title: strings[language.code]?["translations"] ?? "",
+                        language: language.code)
+                }, into: &translated)
         }
         let (withTranslations, translationProblems) = SiteAssembler(config: config).assemble(translated)
         translationProblems.forEach(log.report)
@@ -86,7 +87,9 @@ public struct SiteBuilder: Sendable {
         let model = ModelAssembler(site: site, strings: strings).assemble()
         model.diagnostics.forEach(log.report)
         if !model.generated.isEmpty {
-            let (withModel, problems) = SiteAssembler(config: config).assemble(site.pages + model.generated)
+            var pages = site.pages
+            Page.adopt(model.generated, into: &pages)
+            let (withModel, problems) = SiteAssembler(config: config).assemble(pages)
             problems.forEach(log.report)
             site = withModel
         }
@@ -99,7 +102,7 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         do {
             let noindex = options.includeDrafts || options.noindex || isPreview
-            files = try SiteRenderer(site: site, theme: theme, noindex: noindex).render()
+            files = try SiteRenderer(site: site, theme: theme, noindex: noindex).render(warnings: log)
         } catch {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Resolves the targets of `ref` and `relref` shortcodes to page URLs.
 ///
 /// A target names a page by its path in the language (`/level-1`, `level-1/index.md`, `/about/_index.md`),
@@ -11,8 +13,9 @@ struct RefResolver: Sendable {
     init(site: Site) {
         config = site.config
         for page in site.pages {
-            paths[page.language, default: [:]][page.path.lowercased()] = page.url
-            let name = page.path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            let key = Self.normalise(page.path)
+            paths[page.language, default: [:]][key] = page.url
+            let name = key.split(separator: "/").last.map(String.init) ?? ""
             if names[page.language]?[name] != nil {
                 names[page.language]?[name] = .some(nil)
             } else {
@@ -70,7 +73,8 @@ struct RefResolver: Sendable {
 
     /// `/About/_index.md` → `about`; `level-1/index` → `level-1`; `./a/../b` → `b`.
     static func normalise(_ target: String) -> String {
-        var path = target.lowercased()
+        // The same cleaning as URLs get: NFC, lowercase, spaces as `-`.
+        var path = target.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: " ", with: "-")
         for suffix in [".md"] where path.hasSuffix(suffix) { path = String(path.dropLast(suffix.count)) }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {

@@ -17,10 +17,13 @@ struct SiteAssembler {
         for index in pages.indices {
             pages[index].url = url(language: pages[index].language, path: pages[index].path)
             if let other = byURL[pages[index].url] {
+                let (page, earlier) = (pages[index], pages[other])
+                let name = { (page: Page) in page.sourcePath.isEmpty ? "the page cnmm generates there" : page.sourcePath
+                }
                 diagnostics.append(
                     .error(
-                        pages[index].sourcePath, line: 1,
-                        "page has the same URL \(pages[index].url) as \(pages[other].sourcePath)"))
+                        page.sourcePath.isEmpty ? earlier.sourcePath : page.sourcePath, line: 1,
+                        "\(name(page)) and \(name(earlier)) both have the URL \(page.url)"))
                 continue
             }
             byURL[pages[index].url] = index
@@ -50,10 +53,18 @@ struct SiteAssembler {
         return (site, diagnostics)
     }
 
-    /// `/level-3/` in the default language, `/de/level-3/` in others, under the base path; lowercased as Hugo does.
+    /// `/level-3/` in the default language, `/de/level-3/` in others, under the base path; lowercased and with
+    /// spaces as `-` as Hugo does, in Unicode NFC, and percent-encoded where a URL needs it (`#`, `%`, `?`).
     func url(language: String, path: String) -> String {
-        let tail = path.isEmpty ? "" : path.lowercased() + "/"
+        let tail = path.isEmpty ? "" : Self.urlPath(path) + "/"
         return config.basePath + config.languagePrefix(language) + tail
+    }
+
+    static func urlPath(_ path: String) -> String {
+        let cleaned = path.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: " ", with: "-")
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "%#?;")
+        return cleaned.addingPercentEncoding(withAllowedCharacters: allowed) ?? cleaned
     }
 
     /// Weight first (an unset weight of 0 sorts after every set one), then title, then path.

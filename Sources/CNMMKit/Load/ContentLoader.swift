@@ -28,10 +28,18 @@ struct ContentLoader {
         var markdown: [(language: String, relative: String)] = []
         var resources: [Resource] = []
         let contentRoot = sourceRoot.appendingPathComponent("content")
+        var notes: [Diagnostic] = []
         let folders = Self.languageFolders(in: contentRoot)
+        let known = Set(languages.map(\.code))
+        for (code, folder) in folders.sorted(by: { $0.key < $1.key }) where !known.contains(code) {
+            notes.append(
+                .warning("content/\(folder)", "'\(code)' is not a language of site.yml; its pages are not built"))
+        }
         for language in languages {
             guard let folder = folders[language.code] else { continue }
-            for relative in Self.files(under: contentRoot.appendingPathComponent(folder)) {
+            let walk = FileWalker(root: contentRoot.appendingPathComponent(folder), within: sourceRoot).walk()
+            notes += walk.skipped.map { .warning("content/\(folder)/\($0.path)", $0.reason) }
+            for relative in walk.files {
                 if relative.hasSuffix(".md") {
                     markdown.append((language.code, "content/\(folder)/\(relative)"))
                 } else {
@@ -45,7 +53,7 @@ struct ContentLoader {
         let loaded = markdown.map { SourceRef(language: $0.language, path: $0.relative) }.parallelMap {
             loadPage(language: $0.language, path: $0.path)
         }
-        var result = Result(pages: [], resources: resources, diagnostics: [])
+        var result = Result(pages: [], resources: resources, diagnostics: notes)
         for item in loaded {
             result.pages += item.pages
             result.diagnostics += item.diagnostics
@@ -62,6 +70,7 @@ struct ContentLoader {
         do {
             let text: String
             do { text = try SourceText.decode(data, path: path) } catch { throw BuildFailure([error]) }
+            try Self.checkConflictMarkers(text, path: path)
             let parsed = try FrontMatterParser(path: path).parse(text)
             if parsed.frontMatter.draft && !includeDrafts {
                 return Result(pages: [], resources: [], diagnostics: parsed.warnings)
@@ -74,6 +83,21 @@ struct ContentLoader {
         } catch {
             return Result(pages: [], resources: [], diagnostics: error.diagnostics)
         }
+    }
+
+    /// Git's merge conflict markers left in a file are an error on each marker's line.
+    static func checkConflictMarkers(_ text: String, path: String) throws(BuildFailure) {
+        guard text.contains("<<<<<<< ") else { return }
+        var problems: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.hasPrefix("<<<<<<< ") || line == "=======" || line.hasPrefix(">>>>>>> ") {
+                problems.append(
+                    .error(
+                        path, line: index + 1, column: 1, "git conflict marker '\(line.prefix(7))' (resolve the merge)")
+                )
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
     }
 
     /// The kind and logical path of a Markdown file given its path inside the language folder.
@@ -114,25 +138,10 @@ struct ContentLoader {
         return folders
     }
 
-    /// Every regular file below a folder, relative to it, sorted, skipping hidden files and editor litter.
+    /// Every regular file below a folder, relative to it, sorted, skipping hidden files, editor litter, and
+    /// symbolic links that lead outside the folder.
     static func files(under folder: URL) -> [String] {
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else {
-            return []
-        }
-        let base = folder.standardizedFileURL.path
-        var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let name = url.lastPathComponent
-            if name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx") || name == "4913" { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            files.append(String(path.dropFirst(base.count + 1)))
-        }
-        return files.sorted()
+        FileWalker(root: folder).walk().files
     }
 }
 

@@ -84,7 +84,13 @@ struct FrontMatterParser {
                 case "translationKey": fm.translationKey = try field.string(value)
                 case "menu": fm.menus = try field.menus(value)
                 default:
-                    fm.params[key] = YAMLSchema.value(of: value)
+                    do {
+                        fm.params[key] = try YAMLSchema.value(of: value)
+                    } catch {
+                        throw Diagnostic.error(
+                            path, line: line,
+                            "'\(key)' expands to more than \(YAMLSchema.valueBudget) values (YAML aliases?)")
+                    }
                     if let known = FrontMatter.knownKeys.first(where: { Self.isNear(key, $0) }) {
                         warnings.append(
                             .warning(path, line: line, "unknown front matter key '\(key)' (did you mean '\(known)'?)"))

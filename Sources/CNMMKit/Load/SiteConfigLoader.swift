@@ -46,7 +46,14 @@ struct SiteConfigLoader {
                 case "dimensions": config.dimensions = try dimensions(value, field: field)
                 case "translationFallback": config.translationFallback = try field.bool(value)
                 case "translationGuide": config.translationGuide = try field.string(value)
-                default: config.params[key] = YAMLSchema.value(of: value)
+                default:
+                    do {
+                        config.params[key] = try YAMLSchema.value(of: value)
+                    } catch {
+                        throw Diagnostic.error(
+                            shown, line: field.line,
+                            "'\(key)' expands to more than \(YAMLSchema.valueBudget) values (YAML aliases?)")
+                    }
                 }
             } catch {
                 errors.append(error)

@@ -12,8 +12,22 @@ enum YAMLSchema {
         }
     }()
 
-    /// Converts a composed node to a plain value, following the resolved tags.
-    static func value(of node: Node) -> YAMLValue {
+    /// The most values one YAML value may expand to. Aliases let a few lines stand for billions of values
+    /// ("billion laughs"); past this bound the value is refused instead of exhausting time and memory.
+    static let valueBudget = 100_000
+
+    /// Thrown when a value expands past `valueBudget`.
+    struct TooLarge: Error {}
+
+    /// Converts a composed node to a plain value, following the resolved tags, within `valueBudget` values.
+    static func value(of node: Node) throws(TooLarge) -> YAMLValue {
+        var budget = valueBudget
+        return try value(of: node, budget: &budget)
+    }
+
+    private static func value(of node: Node, budget: inout Int) throws(TooLarge) -> YAMLValue {
+        budget -= 1
+        if budget < 0 { throw TooLarge() }
         switch node {
         case .scalar(let scalar):
             switch node.tagName {
@@ -24,11 +38,13 @@ enum YAMLSchema {
             default: return .string(scalar.string)
             }
         case .sequence(let sequence):
-            return .list(sequence.map(value(of:)))
+            var items: [YAMLValue] = []
+            for item in sequence { items.append(try value(of: item, budget: &budget)) }
+            return .list(items)
         case .mapping(let mapping):
             var map: [String: YAMLValue] = [:]
             for (key, item) in mapping {
-                if let key = key.string { map[key] = value(of: item) }
+                if let key = key.string { map[key] = try value(of: item, budget: &budget) }
             }
             return .map(map)
         case .alias:

@@ -22,7 +22,7 @@ enum CMark {
     /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) to HTML, with
     /// raw HTML passed through. Each heading is replaced by the HTML `rewrite` returns for it.
     static func render(
-        _ markdown: String, rewriteLink: (_ url: String, _ line: Int) -> String? = { _, _ in nil },
+        _ markdown: String, rewriteLink: (_ url: String, _ line: Int, _ isImage: Bool) -> String? = { _, _, _ in nil },
         rewrite: (HeadingNode) -> String
     ) -> String {
         registerExtensions
@@ -52,7 +52,8 @@ enum CMark {
             // Link URLs are owned by the node; the setter copies the new one.
             guard let pointer = cmark_node_get_url(link) else { continue }
             let url = String(cString: pointer)
-            if let replacement = rewriteLink(url, Int(cmark_node_get_start_line(link))) {
+            let isImage = cmark_node_get_type(link) == CMARK_NODE_IMAGE
+            if let replacement = rewriteLink(url, Int(cmark_node_get_start_line(link)), isImage) {
                 cmark_node_set_url(link, replacement)
             }
         }
@@ -82,7 +83,7 @@ enum CMark {
             {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING: result.append(node)
-                case CMARK_NODE_LINK: links.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
                 default: break
                 }
             }

@@ -17,6 +17,18 @@ enum MarkdownLinks {
         return target
     }
 
+    /// True for URLs that would run script when followed: `javascript:`, `vbscript:`, and `data:` except images.
+    static func isScript(_ url: String, isImage: Bool) -> Bool {
+        let scheme = url.drop(while: { $0.isWhitespace }).prefix(while: { $0 != ":" && $0 != "/" && $0 != "#" })
+            .filter { !$0.isWhitespace && $0 != "\0" }.lowercased()
+        guard url.contains(":") else { return false }
+        switch scheme {
+        case "javascript", "vbscript": return true
+        case "data": return !(isImage && url.lowercased().contains("data:image/") && !url.lowercased().contains("svg"))
+        default: return false
+        }
+    }
+
     /// Adds `rel="noopener"` to every `<a …target="_blank"…>` that has no `rel`.
     static func addNoopener(_ html: String) -> String {
         guard html.contains("_blank") else { return html }

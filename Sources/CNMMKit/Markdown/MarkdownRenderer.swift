@@ -29,8 +29,15 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var slugs = Slug.Registry()
         var dimension: String?
-        let rewriteLink = { (url: String, line: Int) -> String? in
-            guard let target = MarkdownLinks.exportedPageLink(url) else { return nil }
+        let rewriteLink = { (url: String, line: Int, isImage: Bool) -> String? in
+            if MarkdownLinks.isScript(url, isImage: isImage) {
+                diagnostics.append(
+                    .warning(
+                        path, line: line + firstLine - 1,
+                        "\(isImage ? "image" : "link") URL \(url.prefix(40)) runs script; it is removed"))
+                return "#"
+            }
+            guard !isImage, let target = MarkdownLinks.exportedPageLink(url) else { return nil }
             if let resolved = resolvePage(target) { return resolved }
             diagnostics.append(
                 .error(

@@ -61,6 +61,17 @@ public struct Page: Sendable {
         case topic(dimension: String, slug: String)
         /// `/translations/`: the translation status report for translators.
         case translations
+
+        /// The theme layout that renders this kind of page.
+        public var layout: String {
+            switch self {
+            case .overview: return "model"
+            case .dimensions: return "dimensions"
+            case .dimension: return "dimension"
+            case .topic: return "topic"
+            case .translations: return "translations"
+            }
+        }
     }
 
     public init(
@@ -89,6 +100,24 @@ public struct Page: Sendable {
             bodyLine: 1)
         page.generated = kind
         return page
+    }
+
+    /// Adds generated pages to `pages`, except where a content page at the same path asks for the generated
+    /// page's layout (as the real site's `search.md` does with `layout: search`): that page takes its place.
+    static func adopt(_ generated: [Page], into pages: inout [Page]) {
+        var byPath: [String: Int] = [:]
+        for (index, page) in pages.enumerated() where page.generated == nil && !page.sourcePath.isEmpty {
+            byPath["\(page.language)\u{0}\(page.path.lowercased())"] = index
+        }
+        for page in generated {
+            if let kind = page.generated, let index = byPath["\(page.language)\u{0}\(page.path.lowercased())"],
+                pages[index].frontMatter.layout == kind.layout
+            {
+                pages[index].generated = kind
+            } else {
+                pages.append(page)
+            }
+        }
     }
 
     /// The title shown in the page: front matter `title`, else the last path component.

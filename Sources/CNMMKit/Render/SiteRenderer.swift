@@ -10,12 +10,17 @@ struct SiteRenderer {
     var theme: Theme
     var noindex: Bool
 
-    func render() throws(BuildFailure) -> [OutputFile] {
+    /// Renders every page; warnings (a front matter layout the theme lacks) go to `warnings`.
+    func render(warnings missingLayouts: DiagnosticLog) throws(BuildFailure) -> [OutputFile] {
         let context = PageContext(site: site, theme: theme, noindex: noindex)
         let indices = site.config.publishedLanguages.flatMap { site.ordered[$0.code] ?? [] }
         let results = indices.parallelMap { index -> Result<OutputFile, Diagnostic> in
             let page = site.pages[index]
             let layout = layoutName(for: page)
+            if let wanted = page.frontMatter.layout, wanted != layout, page.fallbackFrom == nil {
+                missingLayouts.report(
+                    .warning(page.sourcePath, line: 1, "layout '\(wanted)' is not in the theme; '\(layout)' is used"))
+            }
             guard let html = theme.library.render(context.page(index), withTemplate: layout) else {
                 return .failure(
                     .error(
@@ -53,14 +58,7 @@ struct SiteRenderer {
     /// The layout for a page: its front matter `layout` when the theme has it, else one by kind.
     func layoutName(for page: Page) -> String {
         if let layout = page.frontMatter.layout, theme.templateNames.contains(layout) { return layout }
-        switch page.generated {
-        case .overview?: return "model"
-        case .dimensions?: return "dimensions"
-        case .dimension?: return "dimension"
-        case .topic?: return "topic"
-        case .translations?: return "translations"
-        case nil: break
-        }
+        if let generated = page.generated { return generated.layout }
         if theme.templateNames.contains("level"),
             site.models[page.language]?.levels.contains(where: { site.pages[$0.page].sourcePath == page.sourcePath })
                 == true
@@ -76,7 +74,8 @@ struct SiteRenderer {
 
     /// `/base/de/level-3/` → `de/level-3/index.html`.
     static func outputPath(url: String, basePath: String) -> String {
-        String(url.dropFirst(basePath.count)) + "index.html"
+        let path = String(url.dropFirst(basePath.count))
+        return (path.removingPercentEncoding ?? path) + "index.html"
     }
 
     private func robots() -> String {

@@ -24,6 +24,7 @@ public struct Theme: Sendable {
             throw BuildFailure([.error(show(root), "theme folder not found")])
         }
         var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: String] = [:]
         let layouts = root.appendingPathComponent("layouts")
         for relative in ContentLoader.files(under: layouts) where relative.hasSuffix(".mustache") {
             let url = layouts.appendingPathComponent(relative)
@@ -32,6 +33,7 @@ public struct Theme: Sendable {
                 let data = try Data(contentsOf: url)
                 let text = try SourceText.decode(data, path: show(url))
                 templates[name] = try MustacheTemplate(string: text)
+                sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     .error(
@@ -40,6 +42,12 @@ public struct Theme: Sendable {
             } catch {
                 diagnostics += error.diagnostics.map { $0.path.isEmpty ? .error(show(url), $0.message) : $0 }
             }
+        }
+        for cycle in PartialCycles.find(in: sources) {
+            diagnostics.append(
+                .error(
+                    "layouts/\(cycle[0]).mustache",
+                    "template includes itself with no section to stop it: \(cycle.joined(separator: " → "))"))
         }
         var icons: [String: String] = [:]
         let iconFolder = root.appendingPathComponent("icons")
