@@ -12,6 +12,10 @@ public struct BuildSummary: Sendable {
     public var filesWritten = 0
     public var bytesWritten = 0
     public var filesRemoved = 0
+    /// The bytes of the search indexes (`search/index.json` per language); 0 when the theme has no search.
+    public var searchIndexBytes = 0
+    /// The bytes of the HTML pages the search indexes cover.
+    public var indexedHTMLBytes = 0
     public var warnings: [Diagnostic] = []
     public var milliseconds = 0.0
     public var stages = StageTimes()
@@ -22,7 +26,20 @@ public struct BuildSummary: Sendable {
     public var text: String {
         let pages = pagesPerLanguage.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         let warningText = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-        return
-            "Built pages (\(pages)), \(filesWritten) files written\(warningText) in \(Int(milliseconds.rounded())) ms"
+        let line = "Built pages (\(pages)), \(filesWritten) files written" + searchText + warningText
+        return line + " in \(Int(milliseconds.rounded())) ms"
+    }
+
+    /// `, search index 61 KB for 680 KB of HTML (9%)`: the indexes and the pages they cover; nothing without search.
+    private var searchText: String {
+        guard searchIndexBytes > 0 else { return "" }
+        let kilobytes = { (bytes: Int) in
+            let value = Double(bytes) / 1024
+            return value < 10 ? "\((value * 10).rounded() / 10) KB" : "\(Int(value.rounded())) KB"
+        }
+        let percent =
+            indexedHTMLBytes > 0 ? Int((100 * Double(searchIndexBytes) / Double(indexedHTMLBytes)).rounded()) : 0
+        let sizes = "\(kilobytes(searchIndexBytes)) for \(kilobytes(indexedHTMLBytes)) of HTML"
+        return ", search index \(sizes) (\(percent)%)"
     }
 }

@@ -80,7 +80,10 @@ public struct SiteBuilder: Sendable {
                         language: language.code)
                 }, into: &translated)
         }
-        let (withTranslations, translationProblems) = SiteAssembler(config: config).assemble(translated)
+        let search = SearchPages(languages: config.languages, templates: theme.templateNames, strings: strings)
+            .complete(translated)
+        search.diagnostics.forEach(log.report)
+        let (withTranslations, translationProblems) = SiteAssembler(config: config).assemble(search.pages)
         translationProblems.forEach(log.report)
         site = withTranslations
 
@@ -107,6 +110,10 @@ public struct SiteBuilder: Sendable {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)
         }
+        let searchIndex = try SearchIndex(
+            site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames)
+        ).output(rendered: files)
+        files += searchIndex.files
         stages.render = clock.lap()
         files =
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
@@ -118,6 +125,8 @@ public struct SiteBuilder: Sendable {
         var summary = BuildSummary()
         summary.stages = stages
         summary.warnings = log.warnings
+        summary.searchIndexBytes = searchIndex.bytes
+        summary.indexedHTMLBytes = searchIndex.indexedHTMLBytes
         for language in config.publishedLanguages {
             summary.pagesPerLanguage.append((language.code, site.ordered[language.code]?.count ?? 0))
         }

@@ -61,6 +61,8 @@ public struct Page: Sendable {
         case topic(dimension: String, slug: String)
         /// `/translations/`: the translation status report for translators.
         case translations
+        /// `/search/`: the search page of a language that has none of its own (`layout: search`).
+        case search
 
         /// The theme layout that renders this kind of page.
         public var layout: String {
@@ -70,6 +72,7 @@ public struct Page: Sendable {
             case .dimension: return "dimension"
             case .topic: return "topic"
             case .translations: return "translations"
+            case .search: return "search"
             }
         }
     }
@@ -94,7 +97,7 @@ public struct Page: Sendable {
         var frontMatter = FrontMatter()
         frontMatter.title = title
         frontMatter.weight = weight
-        frontMatter.tocHide = kind == .translations
+        frontMatter.tocHide = kind == .translations || kind == .search
         var page = Page(
             sourcePath: "", language: language, kind: pageKind, path: path, frontMatter: frontMatter, body: "",
             bodyLine: 1)

@@ -85,6 +85,7 @@ struct ModelContext {
         case .dimension(let id): return dimension(id)
         case .topic(let dimension, let slug): return topic(dimension: dimension, slug: slug)
         case .translations: return TranslationReportContext(site: site, strings: strings, language: language).data()
+        case .search: return [:]
         }
     }
 

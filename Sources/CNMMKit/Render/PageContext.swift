@@ -11,12 +11,15 @@ struct PageContext: Sendable {
     var strings: [String: UIStrings]
     /// Whether to add `noindex` (preview builds, drafts).
     var noindex: Bool
+    /// Language → its search page, for the search box in the header.
+    var searchPages: [String: Int]
 
     init(site: Site, theme: Theme, noindex: Bool) {
         self.site = site
         self.theme = theme
         self.navigation = Navigation(site: site)
         self.noindex = noindex
+        self.searchPages = SearchPages.find(in: site, templates: theme.templateNames)
         var strings: [String: UIStrings] = [:]
         for language in site.config.languages {
             strings[language.code] = UIStrings(
@@ -49,6 +52,9 @@ struct PageContext: Sendable {
         data["has_notices"] = !notices.isEmpty
         data["content_lang"] = page.fallbackFrom
         context["page"] = data
+        if SearchPages.isSearchPage(page) {
+            context["search"] = SearchPageContext(site: site, page: page).data()
+        }
         context["alternates"] = alternates(index)
         context["og"] = openGraph(page, title: isHome ? siteTitle : page.title)
         if site.config.hasAbsoluteBaseURL { context["canonical"] = site.config.absoluteURL(page.url) }
@@ -142,6 +148,7 @@ struct PageContext: Sendable {
             "params": site.config.params.mapValues(\.templateValue),
         ]
         context["translations_url"] = site.lookup[code]?["translations"].map { site.pages[$0].url }
+        context["search_url"] = searchPages[code].map { site.pages[$0].url }
         return context
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The search index of each language, built from the assembled site.
+///
+/// Input: the site with its maturity models (each level's cells hold their rendered HTML), the UI strings (the
+/// lead lines of generated pages) and each language's search page. Output: per language, records (the levels
+/// first, then reading order): one per page, and on a level page one per dimension section and one per `###` topic, each with its
+/// level, dimension and anchor; a level page's own record keeps only the text outside its sections, so no
+/// text is stored twice. Generated pages are indexed by their title and lead line, as their content is the
+/// level pages' (see `SearchIndex+Output.swift` for the files).
+struct SearchIndex {
+    var site: Site
+    var strings: [String: UIStrings]
+    /// Language → its search page; only these languages get an index.
+    var searchPages: [String: Int]
+
+    /// The records of one language: the levels in order, then the other pages in reading order.
+    func records(language: String) -> [SearchRecord] {
+        let levels = site.models[language]?.levels ?? []
+        var records = levels.flatMap { levelRecords($0, page: site.pages[$0.page]) }
+        let levelPages = Set(levels.map(\.page))
+        for index in site.ordered[language] ?? [] where !levelPages.contains(index) {
+            let page = site.pages[index]
+            if SearchPages.isSearchPage(page) { continue }
+            if let generated = page.generated {
+                records.append(generatedRecord(generated, page: page))
+            } else {
+                records.append(
+                    SearchRecord(kind: .page, url: page.url, title: page.title, text: pageText(page, html: page.html)))
+            }
+        }
+        return records
+    }
+}
+
+private extension SearchIndex {
+    /// The level page's own record (its text outside the dimension sections), then each section and its topics.
+    func levelRecords(_ level: MaturityModel.Level, page: Page) -> [SearchRecord] {
+        let sections = HeadingSections(html: page.html, headings: page.headings)
+        var outside = ""
+        var cursor = page.html.startIndex
+        var records: [SearchRecord] = []
+        for section in sections.sections where section.heading.level == 2 {
+            guard let dimension = section.heading.dimension, let cell = level.cells[dimension],
+                cell.anchor == section.heading.id
+            else { continue }
+            outside += page.html[cursor..<section.start]
+            cursor = section.end
+            records.append(
+                SearchRecord(
+                    kind: .section, url: level.url + "#" + cell.anchor, title: cell.heading, level: level.number,
+                    dimension: dimension, text: sectionText(cell)))
+            for topic in cell.topics {
+                records.append(
+                    SearchRecord(
+                        kind: .topic, url: level.url + "#" + topic.anchor, title: topic.title, level: level.number,
+                        dimension: dimension, text: SearchText.plain(topic.html)))
+            }
+        }
+        outside += page.html[cursor...]
+        let own = SearchRecord(
+            kind: .page, url: page.url, title: page.title, level: level.number, text: pageText(page, html: outside))
+        return [own] + records
+    }
+
+    /// A section's text before its first topic; when it has none, its topics' titles, so a result says what is in it.
+    func sectionText(_ cell: MaturityModel.Cell) -> String {
+        let intro = cell.topics.first.flatMap { cell.html.range(of: "<h3 id=\"\($0.anchor)\">") }
+        let text = SearchText.plain(intro.map { String(cell.html[..<$0.lowerBound]) } ?? cell.html)
+        return text.isEmpty ? cell.topics.map(\.title).joined(separator: " · ") : text
+    }
+
+    /// A generated page: its title and the lead line its layout shows.
+    func generatedRecord(_ generated: Page.Generated, page: Page) -> SearchRecord {
+        let t = strings[page.language] ?? UIStrings(language: page.language, defaultLanguage: "", all: [:])
+        switch generated {
+        case .overview:
+            return SearchRecord(kind: .page, url: page.url, title: page.title, text: t["model_overview_lead"])
+        case .dimensions: return SearchRecord(kind: .page, url: page.url, title: page.title, text: t["dimensions_lead"])
+        case .dimension(let id):
+            return SearchRecord(
+                kind: .page, url: page.url, title: page.title, dimension: id, text: t["dimension_lead"])
+        case .topic(let dimension, _):
+            return SearchRecord(
+                kind: .topic, url: page.url, title: page.title, dimension: dimension, text: t["topic_lead"])
+        case .translations:
+            return SearchRecord(kind: .page, url: page.url, title: page.title, text: t["translations_lead"])
+        case .search: return SearchRecord(kind: .page, url: page.url, title: page.title, text: "")
+        }
+    }
+
+    /// The page's description, then its text.
+    func pageText(_ page: Page, html: some StringProtocol) -> String {
+        let text = SearchText.plain(String(html))
+        guard let description = page.frontMatter.description.nonEmpty else { return text }
+        return SearchText.collapsed(description + " " + text)
+    }
+}
