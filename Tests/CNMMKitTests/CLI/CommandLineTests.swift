@@ -44,7 +44,8 @@ struct CommandLineTests {
             withDestinationURL: TestSite.defaultTheme.deletingLastPathComponent())
         let result = try run(["build"], in: site.root)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Built pages (en 1)"))
+        #expect(result.stdout.contains("Built pages (en 2)"), "the home page and the generated search page")
+        #expect(result.stdout.contains(", search index "))
         #expect(site.exists("public/index.html"))
     }
 
