@@ -2,9 +2,10 @@
 ///
 /// Input: the pages after the translation stage, the theme's layouts and the UI strings. Search exists only when
 /// the theme has a `search` layout. Output: the pages with a generated search page (titled with the UI string
-/// `search`, kept out of the sidebar) for each language that has no search page of its own; a fallback copy of
-/// another language's search page is replaced by it, so the page speaks the reader's language. A content page
-/// without the layout at `search` keeps its place; that language gets no search page, and a warning says why.
+/// `search`, kept out of the sidebar) for each language that has no search page of its own; fallback copies of
+/// another language's search page are dropped, so the page speaks the reader's language. A content page without
+/// the layout at `search` (or its fallback copy) keeps its place; that language gets no search page, and a warning
+/// says why.
 struct SearchPages {
     var languages: [Language]
     var templates: Set<String>
@@ -17,15 +18,17 @@ struct SearchPages {
         guard templates.contains(Self.layout) else { return (pages, []) }
         var pages = pages
         var diagnostics: [Diagnostic] = []
+        var warned: Set<String> = []
         for language in languages {
-            let own = pages.contains { $0.language == language.code && Self.isSearchPage($0) && $0.fallbackFrom == nil }
-            if own { continue }
-            pages.removeAll { $0.language == language.code && Self.isSearchPage($0) }
+            pages.removeAll { $0.language == language.code && Self.isSearchPage($0) && $0.fallbackFrom != nil }
+            if pages.contains(where: { $0.language == language.code && Self.isSearchPage($0) }) { continue }
             if let taken = pages.first(where: { $0.language == language.code && $0.path.lowercased() == "search" }) {
-                diagnostics.append(
-                    .warning(
-                        taken.sourcePath,
-                        "this page is at the search page's place; add 'layout: search' to make it the search page"))
+                if warned.insert(taken.sourcePath).inserted {
+                    diagnostics.append(
+                        .warning(
+                            taken.sourcePath,
+                            "this page is at the search page's place; add 'layout: search' to make it the search page"))
+                }
                 continue
             }
             let title = strings[language.code]?["search"] ?? "Search"
