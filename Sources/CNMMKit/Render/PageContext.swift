@@ -148,7 +148,8 @@ struct PageContext: Sendable {
             "params": site.config.params.mapValues(\.templateValue),
         ]
         context["translations_url"] = site.lookup[code]?["translations"].map { site.pages[$0].url }
-        context["search_url"] = searchPages[code].map { site.pages[$0].url }
+        // The search page has its own form; the header's box is for every other page.
+        context["search_url"] = searchPages[code].flatMap { $0 == current ? nil : site.pages[$0].url }
         return context
     }
 

@@ -19,6 +19,7 @@ struct SearchPageTests {
         #expect(english.contains("data-index=\"/search/index.json\""))
         #expect(english.contains("<script src=\"/js/search.js\" defer></script>"))
         #expect(english.contains("<noscript>"))
+        #expect(!english.contains("class=\"site-search\""), "no second search box in the header")
         let german = try #require(SearchFixture.text(rendered, "de/search/index.html"))
         #expect(german.contains("<h1>Suche</h1>"))
         #expect(german.contains("<option value=\"people\">Personen</option>"))
