@@ -16,6 +16,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site and writes it into the output folder.
+    @discardableResult
     public func build() throws -> BuildSummary {
         let start = DispatchTime.now()
         try OutputLocation(options: options).check()
