@@ -6,6 +6,17 @@ public struct BuildSummary: Sendable {
         public var assemble = 0.0
         public var markdown = 0.0
         public var render = 0.0
+        /// Static files gathered and every internal link checked.
+        public var check = 0.0
+        public var write = 0.0
+
+        /// The stages in pipeline order, named as `cnmm build --timings` prints them.
+        public var named: [(name: String, milliseconds: Double)] {
+            [
+                ("load", load), ("assemble", assemble), ("markdown", markdown), ("render", render),
+                ("check", check), ("write", write),
+            ]
+        }
     }
 
     public var pagesPerLanguage: [(String, Int)] = []
@@ -41,5 +52,12 @@ public struct BuildSummary: Sendable {
             indexedHTMLBytes > 0 ? Int((100 * Double(searchIndexBytes) / Double(indexedHTMLBytes)).rounded()) : 0
         let sizes = "\(kilobytes(searchIndexBytes)) for \(kilobytes(indexedHTMLBytes)) of HTML"
         return ", search index \(sizes) (\(percent)%)"
+    }
+
+    /// One line with the time of each stage, for `--timings`: `Stages (ms): load=1.2 assemble=0.4 …`.
+    public var stagesText: String {
+        "Stages (ms): "
+            + stages.named.map { "\($0.name)=\(String(format: "%.1f", $0.milliseconds))" }.joined(separator: " ")
+            + " bytes=\(bytesWritten)"
     }
 }

@@ -21,8 +21,10 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         try OutputLocation(options: options).check()
         let rendered = try render()
+        var clock = StageClock()
         let written = try OutputWriter(output: options.outputFolder).write(rendered.files)
         var summary = rendered.summary
+        summary.stages.write = clock.lap()
         summary.filesWritten = written.filesWritten
         summary.bytesWritten = written.bytesWritten
         summary.filesRemoved = written.filesRemoved
@@ -121,6 +123,7 @@ public struct SiteBuilder: Sendable {
             + files
         files = Self.lastWins(files)
         LinkChecker(site: site).check(files).forEach(log.report)
+        stages.check = clock.lap()
         try log.throwIfFailed(strict: options.strict)
 
         var summary = BuildSummary()

@@ -19,6 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("language"), help: "Build only this language's edition, at the root of the output.")
     var edition: String?
 
+    @Flag(help: "Print the time of each stage (load, assemble, markdown, render, check, write) after the summary.")
+    var timings = false
+
     func run() throws {
         var options = BuildOptions(
             sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme, outputPath: output,
@@ -28,6 +31,7 @@ struct BuildCommand: ParsableCommand {
             let summary = try SiteBuilder(options: options).build()
             for warning in summary.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             print(summary.text)
+            if timings { print(summary.stagesText) }
         } catch let failure as BuildFailure {
             let errors = failure.errors.count
             throw CommandError(
