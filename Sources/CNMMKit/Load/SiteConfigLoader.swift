@@ -110,9 +110,10 @@ struct SiteConfigLoader {
     }
 
     /// `dimensions: [{id: people, icon: users, names: {en: People, de: Personen}}]`; the icon may be written
-    /// as Font Awesome classes (`fas fa-users`).
+    /// as Font Awesome classes (`fas fa-users`). An empty list (`dimensions: []`) declares a site without a
+    /// maturity model: its pages stay plain pages.
     private func dimensions(_ node: Node, field: FieldReader) throws(Diagnostic) -> [Dimension] {
-        guard let sequence = node.sequence, !sequence.isEmpty else {
+        guard let sequence = node.sequence else {
             throw Diagnostic.error(
                 field.path, line: field.line, "'dimensions' must be a list of dimensions, each with id, icon and names")
         }

@@ -55,6 +55,19 @@ struct MaturityModelTests {
         #expect(german.contains("<h3 id=\"people-sicherheit\">"))
     }
 
+    @Test("a site.yml with an empty dimensions list builds no model: level pages stay plain pages")
+    func noDimensions() throws {
+        var files = Self.site
+        files["site.yml"] = "dimensions: []\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(summary.warnings.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public/model").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("public/model.json").path))
+        #expect(try site.read("public/level-1/index.html").contains("<h2 id=\"people\">"))
+    }
+
     @Test("the overview shows levels as columns and dimensions as rows, cells listing topic links")
     func overview() throws {
         let site = try TestSite(Self.site)
