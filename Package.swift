@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cnmm", targets: ["cnmm"]),
+        .executable(name: "cnmm-synth", targets: ["cnmm-synth"]),
         .library(name: "CNMMKit", targets: ["CNMMKit"]),
     ],
     dependencies: [
@@ -40,6 +41,10 @@ let package = Package(
         .executableTarget(
             name: "cnmm-fuzz",
             dependencies: ["CNMMKit"]
+        ),
+        .executableTarget(
+            name: "cnmm-synth",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "CNMMKitTests",
