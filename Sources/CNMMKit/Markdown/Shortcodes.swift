@@ -8,15 +8,15 @@ struct Shortcodes {
     var resolve: (_ target: String, _ language: String?) -> String?
 
     func expand(_ markdown: String, path: String, firstLine: Int) -> (String, [Diagnostic]) {
-        guard markdown.contains("{{") else { return (markdown, []) }
+        guard markdown[...].firstUTF8Range(of: "{{") != nil else { return (markdown, []) }
         var output = ""
         var diagnostics: [Diagnostic] = []
         var rest = markdown[...]
         var line = firstLine
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstUTF8Range(of: "{{") {
             let before = rest[..<open.lowerBound]
             output += before
-            line += before.count(where: { $0 == "\n" })
+            line += before.newlineCount
             let afterOpen = rest[open.upperBound...]
             guard let delimiter = afterOpen.first, delimiter == "<" || delimiter == "%" else {
                 output += "{{"
@@ -24,7 +24,7 @@ struct Shortcodes {
                 continue
             }
             let closing = delimiter == "<" ? ">}}" : "%}}"
-            guard let close = afterOpen.range(of: closing) else {
+            guard let close = afterOpen.firstUTF8Range(of: closing) else {
                 diagnostics.append(
                     .error(path, line: line, "shortcode opened with '{{\(delimiter)' is never closed with '\(closing)'")
                 )
@@ -35,7 +35,7 @@ struct Shortcodes {
             let inner = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
             let whole = rest[open.lowerBound..<close.upperBound]
             output += expandOne(inner, whole: whole, path: path, line: line, diagnostics: &diagnostics)
-            line += whole.count(where: { $0 == "\n" })
+            line += whole.newlineCount
             rest = afterOpen[close.upperBound...]
         }
         output += rest

@@ -18,3 +18,21 @@ extension UnsafeBufferPointer<UInt8> {
         return nil
     }
 }
+
+extension Substring {
+    /// The first range of `needle` in the text, compared byte by byte in UTF-8 (an exact, literal match).
+    ///
+    /// Used in loops over a whole page instead of Foundation's `range(of:)`, which bridges to `NSString` and
+    /// measures the whole remaining text on each call, making such loops quadratic.
+    func firstUTF8Range(of needle: String) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        let found = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: pattern, from: 0) }
+        guard let offset = found else { return utf8.firstRange(of: pattern) }
+        guard let offset else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: pattern.count)
+    }
+
+    /// How many lines feed (`\n`) bytes the text holds.
+    var newlineCount: Int { utf8.count(where: { $0 == UInt8(ascii: "\n") }) }
+}
