@@ -26,19 +26,40 @@ struct FrontMatterParser {
             }
             return Result(frontMatter: FrontMatter(), body: text, bodyLine: 1, warnings: [])
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let close = lines.indices.dropFirst().first(where: { Self.isFence(lines[$0]) }) else {
+        guard let (yaml, close, rest) = Self.split(text) else {
             throw BuildFailure([
                 .error(path, line: 1, column: 1, "front matter opened here is never closed (add a line '---' after it)")
             ])
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = close + 1 < lines.count ? lines[(close + 1)...].joined(separator: "\n") + "\n" : ""
-        let node = try compose(yaml, lineOffset: 1)
+        let body = rest.isEmpty ? "" : rest.hasSuffix("\n") ? String(rest) : rest + "\n"
+        let node = try compose(String(yaml), lineOffset: 1)
         var warnings: [Diagnostic] = []
         let frontMatter = try decode(node, warnings: &warnings)
         return Result(frontMatter: frontMatter, body: body, bodyLine: close + 2, warnings: warnings)
+    }
+
+    /// The YAML between the opening fence (line 0) and the closing one, the closing fence's line number
+    /// (0-based), and the text after that line; nil when no line closes the front matter.
+    ///
+    /// Walks the lines of the front matter only (by their `\n` bytes): the body, most of the file, is not split.
+    private static func split(_ text: String) -> (yaml: Substring, close: Int, rest: Substring)? {
+        let utf8 = text.utf8
+        guard let firstNewline = utf8.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let yamlStart = utf8.index(after: firstNewline)
+        var lineStart = yamlStart
+        var number = 1
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            if isFence(text[lineStart..<lineEnd]) {
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                let restStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return (text[yamlStart..<yamlEnd], number, text[restStart...])
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            number += 1
+        }
+        return nil
     }
 
     private static func isFence(_ line: Substring) -> Bool {

@@ -17,7 +17,7 @@ enum SourceText {
             let (line, column) = position(of: bad, in: bytes)
             throw .error(path, line: line, column: column, "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16)))")
         }
-        if text.contains("\r") {
+        if bytes.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
