@@ -29,13 +29,7 @@ struct OutputWriter {
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         try checkNoConflicts(files)
         let previous = readManifest()
-        for file in files {
-            let target = output.appendingPathComponent(file.path)
-            try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if rename(staging.appendingPathComponent(file.path).path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-            }
-        }
+        try moveIntoPlace(files, from: staging)
         let current = Set(files.map(\.path))
         var removed = 0
         for stale in previous.subtracting(current).sorted() where Self.isSafeRelative(stale) {
@@ -85,6 +79,41 @@ struct OutputWriter {
         var total = 0
         for result in results { total += try result.get() }
         return total
+    }
+
+    /// Moves the staged files into the output: a folder the output does not have yet moves whole (one rename
+    /// for everything in it), every other file on its own. A folder that is new holds nothing of anyone else's.
+    private func moveIntoPlace(_ files: [OutputFile], from staging: URL) throws {
+        var present: [String: Bool] = [:]
+        var movedWhole = Set<String>()
+        func isFolderInOutput(_ folder: String) -> Bool {
+            if let known = present[folder] { return known }
+            var isDirectory: ObjCBool = false
+            let found =
+                fileManager.fileExists(atPath: output.appendingPathComponent(folder).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+            present[folder] = found
+            return found
+        }
+        func move(_ path: String) throws {
+            if rename(staging.appendingPathComponent(path).path, output.appendingPathComponent(path).path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+        fileLoop: for file in files {
+            var folder = ""
+            for part in file.path.split(separator: "/").dropLast() {
+                folder = folder.isEmpty ? String(part) : folder + "/" + part
+                if movedWhole.contains(folder) { continue fileLoop }
+                if !isFolderInOutput(folder) {
+                    try move(folder)
+                    movedWhole.insert(folder)
+                    present[folder] = true
+                    continue fileLoop
+                }
+            }
+            try move(file.path)
+        }
     }
 
     /// Writes a new file in the staging folder with plain `open`/`write`/`close`.
