@@ -10,31 +10,34 @@ struct LinkChecker {
 
     func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
-        var html: [String: String] = [:]
+        var pages: [(path: String, data: Data)] = []
         for file in files where file.path.hasSuffix(".html") {
-            if case .data(let data) = file.content { html[file.path] = String(decoding: data, as: UTF8.self) }
+            if case .data(let data) = file.content { pages.append((file.path, data)) }
         }
-        let ids = html.mapValues { Set(Self.attributeValues("id", in: $0)) }
-        var sources: [String: Page] = [:]
-        for page in site.pages {
-            sources[SiteRenderer.outputPath(url: page.url, basePath: site.config.basePath)] = page
-        }
-        var diagnostics: [Diagnostic] = []
-        for (path, text) in html.sorted(by: { $0.key < $1.key }) {
+        pages.sort { $0.path < $1.path }
+        let ids = Dictionary(
+            zip(pages.map(\.path), pages.parallelMap { Set(Self.attributeValues("id", in: $0.data)) }),
+            uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary(
+            site.pages.map { (SiteRenderer.outputPath(url: $0.url, basePath: site.config.basePath), $0) },
+            uniquingKeysWith: { _, last in last })
+        // Pages are checked on all cores, each on its own; the results keep the sorted order.
+        return pages.parallelMap { path, data -> [Diagnostic] in
+            var diagnostics: [Diagnostic] = []
             var reported = Set<String>()
-            for link in Self.attributeValues("href", in: text) + Self.attributeValues("src", in: text) {
+            for link in Self.attributeValues("href", in: data) + Self.attributeValues("src", in: data) {
                 guard reported.insert(link).inserted, let problem = problem(link, from: path, paths: paths, ids: ids)
                 else { continue }
                 let page = sources[path]
                 let source = page.map { $0.sourcePath.isEmpty ? "(generated) " + path : $0.sourcePath } ?? path
                 diagnostics.append(.error(source, line: page.flatMap { line(of: link, in: $0) } ?? 0, problem))
             }
-        }
-        return diagnostics
+            return diagnostics
+        }.flatMap { $0 }
     }
 
     private func problem(_ raw: String, from page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
-        let link = raw.replacingOccurrences(of: "&amp;", with: "&")
+        let link = raw.utf8.contains(UInt8(ascii: "&")) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
         if link.isEmpty || link.hasPrefix("//") || Self.hasScheme(link) { return nil }
         var target = link
         var fragment: String?
@@ -43,7 +46,7 @@ struct LinkChecker {
             target = String(target[..<hash])
         }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = target.removingPercentEncoding ?? target
+        if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         var file: String
         if target.isEmpty {
             file = page
@@ -62,7 +65,8 @@ struct LinkChecker {
         }
         guard paths.contains(file) else { return "link \(raw) points to a page or file that does not exist" }
         if let fragment, !fragment.isEmpty, let targetIDs = ids[file] {
-            let decoded = fragment.removingPercentEncoding ?? fragment
+            let decoded =
+                fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment
             if !targetIDs.contains(decoded) {
                 return "link \(raw) points to an anchor '#\(decoded)' that \(file) does not have"
             }
@@ -97,19 +101,26 @@ struct LinkChecker {
     /// Scans the UTF-8 bytes: `Substring.range(of:)` goes through Foundation, which measures the whole
     /// remaining text on every call, so a page with many links took time quadratic in its length.
     static func attributeValues(_ name: String, in html: String) -> [String] {
-        let marker = Array(" \(name)=\"".utf8)
         var html = html
-        return html.withUTF8 { bytes in
-            var values: [String] = []
-            var cursor = 0
-            while let start = bytes.firstIndex(of: marker, from: cursor) {
-                let valueStart = start + marker.count
-                guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-                values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
-                cursor = end
-            }
-            return values
+        return html.withUTF8 { attributeValues(name, in: $0) }
+    }
+
+    /// Every value of `name="…"` in the UTF-8 bytes of an HTML file.
+    static func attributeValues(_ name: String, in data: Data) -> [String] {
+        data.withUnsafeBytes { attributeValues(name, in: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func attributeValues(_ name: String, in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let marker = Array(" \(name)=\"".utf8)
+        var values: [String] = []
+        var cursor = 0
+        while let start = bytes.firstIndex(of: marker, from: cursor) {
+            let valueStart = start + marker.count
+            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
+            cursor = end
         }
+        return values
     }
 }
 
