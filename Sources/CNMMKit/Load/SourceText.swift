@@ -8,7 +8,7 @@ enum SourceText {
     static func decode(_ data: Data, path: String) throws(Diagnostic) -> String {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let nul = bytes.firstIndex(of: 0) {
+        if let nul = firstIndex(of: 0, in: bytes) {
             let (line, column) = position(of: nul, in: bytes)
             throw .error(path, line: line, column: column, "NUL byte in a text file (is this a binary file?)")
         }
@@ -17,10 +17,18 @@ enum SourceText {
             let (line, column) = position(of: bad, in: bytes)
             throw .error(path, line: line, column: column, "invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16)))")
         }
-        if bytes.contains(UInt8(ascii: "\r")) {
+        if firstIndex(of: UInt8(ascii: "\r"), in: bytes) != nil {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
+    }
+
+    /// The index of the first `byte`, found with `memchr` (iterating `Data` byte by byte is slow).
+    private static func firstIndex(of byte: UInt8, in bytes: Data.SubSequence) -> Data.Index? {
+        bytes.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }.map { bytes.startIndex + $0 }
     }
 
     /// Line and column (1-based, in bytes) of an index.
