@@ -153,7 +153,7 @@ struct ModelContext {
             var output = ""
             var rest = result[...]
             let marker = " \(attribute)=\""
-            while let start = rest.range(of: marker) {
+            while let start = rest.firstUTF8Range(of: marker) {
                 output += rest[..<start.upperBound]
                 rest = rest[start.upperBound...]
                 let isRelative = !(rest.hasPrefix("/") || rest.hasPrefix("#") || rest.prefix(12).contains(":"))
