@@ -13,6 +13,8 @@ struct PageContext: Sendable {
     var noindex: Bool
     /// Language → its search page, for the search box in the header.
     var searchPages: [String: Int]
+    /// Per language, the pages in the `main` menu in menu order: found once, not once per page.
+    private var mainMenus: [String: [Int]]
 
     init(site: Site, theme: Theme, noindex: Bool) {
         self.site = site
@@ -26,6 +28,14 @@ struct PageContext: Sendable {
                 language: language.code, defaultLanguage: site.config.defaultLanguage, all: theme.strings)
         }
         self.strings = strings
+        var mainMenus: [String: [Int]] = [:]
+        for language in site.config.languages {
+            let entries = (site.ordered[language.code] ?? []).compactMap { index -> (Int, Int)? in
+                site.pages[index].frontMatter.menus["main"].map { (index, $0) }
+            }
+            mainMenus[language.code] = entries.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        }
+        self.mainMenus = mainMenus
     }
 
     /// The data for the page at `index`.
@@ -199,10 +209,7 @@ struct PageContext: Sendable {
     }
 
     private func menu(language: String, current: Int) -> [[String: Any]] {
-        let entries = (site.ordered[language] ?? []).compactMap { index -> (Int, Int)? in
-            site.pages[index].frontMatter.menus["main"].map { (index, $0) }
-        }
-        return entries.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map { index, _ in
+        (mainMenus[language] ?? []).map { index in
             ["title": site.pages[index].linkTitle, "url": site.pages[index].url, "current": index == current]
         }
     }
