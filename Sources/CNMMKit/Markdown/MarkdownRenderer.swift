@@ -68,12 +68,12 @@ public struct MarkdownRenderer: Sendable {
                             "icon 'fa-\(icon)' is not in the theme's icon set; the <i> element is kept"))
                 }
             }
-            let text = node.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = node.plainText.trimmingWhitespaceAndNewlines
             var heading = Heading(level: node.level, id: id, text: text, icon: icon, line: line)
             heading.dimension = dimension
             heading.slug = slug
             headings.append(heading)
-            return "<h\(node.level) id=\"\(id)\">\(inner.trimmingCharacters(in: .whitespaces))</h\(node.level)>"
+            return "<h\(node.level) id=\"\(id)\">\(inner.trimmingWhitespace)</h\(node.level)>"
         }
         return Output(html: MarkdownLinks.addNoopener(html), headings: headings, diagnostics: diagnostics)
     }

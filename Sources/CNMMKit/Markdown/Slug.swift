@@ -5,8 +5,9 @@ import Foundation
 /// Letters and digits of every script are kept (`Übersicht` → `übersicht`), as GitHub and Hugo do.
 enum Slug {
     static func make(_ text: String) -> String {
+        if let slug = asciiSlug(text) { return slug }
         var slug = ""
-        for character in text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+        for character in text.trimmingWhitespaceAndNewlines.lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
                 slug.append(character)
             } else if character.isWhitespace {
@@ -14,6 +15,29 @@ enum Slug {
             }
         }
         return slug
+    }
+
+    /// The slug of a text that is all ASCII (most headings), byte by byte; nil for any other text (and for
+    /// CR, which with LF forms one character). Gives what the general path gives.
+    private static func asciiSlug(_ text: String) -> String? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        var slug: [UInt8] = []
+        slug.reserveCapacity(bytes.count)
+        for byte in bytes[first...last] {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+                UInt8(ascii: "_"):
+                slug.append(byte)
+            case _ where isSpace(byte): slug.append(UInt8(ascii: "-"))
+            default: break
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 
     /// Gives out unique slugs within one page: the second `x` becomes `x-1`, the third `x-2`.

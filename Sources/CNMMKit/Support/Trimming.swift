@@ -1,0 +1,26 @@
+extension StringProtocol {
+    /// The text without leading and trailing white space and line breaks.
+    ///
+    /// The same as `trimmingCharacters(in: .whitespacesAndNewlines)` (Unicode White_Space), without Foundation's
+    /// `CharacterSet`, which is slow on Linux and was most of the time spent on each heading.
+    var trimmingWhitespaceAndNewlines: String { trimmingScalars { $0.properties.isWhitespace } }
+
+    /// The text without leading and trailing white space, line breaks kept: `trimmingCharacters(in: .whitespaces)`.
+    var trimmingWhitespace: String {
+        trimmingScalars { scalar in
+            scalar.properties.isWhitespace
+                && !(0x0A...0x0D).contains(scalar.value) && scalar.value != 0x85 && scalar.value != 0x2028
+                && scalar.value != 0x2029
+        }
+    }
+
+    private func trimmingScalars(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
+            let last = scalars.lastIndex(where: { !isTrimmed($0) })
+        else { return "" }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[first...last])
+        return String(result)
+    }
+}
