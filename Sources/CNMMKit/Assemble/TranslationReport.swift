@@ -107,8 +107,27 @@ public struct TranslationReport: Sendable, Encodable {
         }
     }
 
+    /// The words of a text: runs between white space that hold a letter or a number. One pass over the
+    /// Unicode scalars (splitting into characters was a tenth of the build on large sites).
     static func words(_ text: String) -> Int {
-        text.split(whereSeparator: { $0.isWhitespace }).count { word in word.contains { $0.isLetter || $0.isNumber } }
+        var count = 0
+        var inWord = false
+        var counted = false
+        for scalar in text.unicodeScalars {
+            if scalar.isWhitespaceFast {
+                inWord = false
+                continue
+            }
+            if !inWord {
+                inWord = true
+                counted = false
+            }
+            if !counted && scalar.isLetterOrNumberFast {
+                count += 1
+                counted = true
+            }
+        }
+        return count
     }
 
     /// The report as pretty-printed JSON with sorted keys.
