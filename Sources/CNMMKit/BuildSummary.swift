@@ -6,6 +6,8 @@ public struct BuildSummary: Sendable {
         public var assemble = 0.0
         public var markdown = 0.0
         public var render = 0.0
+        /// The search indexes made from the rendered site.
+        public var search = 0.0
         /// Static files gathered and every internal link checked.
         public var check = 0.0
         public var write = 0.0
@@ -13,7 +15,7 @@ public struct BuildSummary: Sendable {
         /// The stages in pipeline order, named as `cnmm build --timings` prints them.
         public var named: [(name: String, milliseconds: Double)] {
             [
-                ("load", load), ("assemble", assemble), ("markdown", markdown), ("render", render),
+                ("load", load), ("assemble", assemble), ("markdown", markdown), ("render", render), ("search", search),
                 ("check", check), ("write", write),
             ]
         }

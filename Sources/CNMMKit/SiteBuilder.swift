@@ -113,11 +113,12 @@ public struct SiteBuilder: Sendable {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)
         }
+        stages.render = clock.lap()
         let searchIndex = try SearchIndex(
             site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames)
         ).output(rendered: files)
         files += searchIndex.files
-        stages.render = clock.lap()
+        stages.search = clock.lap()
         files =
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
             + files

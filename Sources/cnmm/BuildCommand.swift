@@ -19,7 +19,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("language"), help: "Build only this language's edition, at the root of the output.")
     var edition: String?
 
-    @Flag(help: "Print the time of each stage (load, assemble, markdown, render, check, write) after the summary.")
+    @Flag(
+        help: "Print the time of each stage (load, assemble, markdown, render, search, check, write) after the summary."
+    )
     var timings = false
 
     func run() throws {
