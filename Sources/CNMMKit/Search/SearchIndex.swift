@@ -16,18 +16,17 @@ struct SearchIndex {
 
     /// The records of one language: the levels in order, then the other pages in reading order.
     func records(language: String) -> [SearchRecord] {
+        // Pages are made into records on all cores (their text is the costly part); the order stays.
         let levels = site.models[language]?.levels ?? []
-        var records = levels.flatMap { levelRecords($0, page: site.pages[$0.page]) }
+        var records = levels.parallelMap { levelRecords($0, page: site.pages[$0.page]) }.flatMap { $0 }
         let levelPages = Set(levels.map(\.page))
-        for index in site.ordered[language] ?? [] where !levelPages.contains(index) {
+        let others = (site.ordered[language] ?? []).filter {
+            !levelPages.contains($0) && !SearchPages.isSearchPage(site.pages[$0])
+        }
+        records += others.parallelMap { index in
             let page = site.pages[index]
-            if SearchPages.isSearchPage(page) { continue }
-            if let generated = page.generated {
-                records.append(generatedRecord(generated, page: page))
-            } else {
-                records.append(
-                    SearchRecord(kind: .page, url: page.url, title: page.title, text: pageText(page, html: page.html)))
-            }
+            if let generated = page.generated { return generatedRecord(generated, page: page) }
+            return SearchRecord(kind: .page, url: page.url, title: page.title, text: pageText(page, html: page.html))
         }
         return records
     }
