@@ -23,8 +23,8 @@ struct HeadingSections {
         var cursor = html.startIndex
         for heading in headings {
             let open = "<h\(heading.level) id=\"\(heading.id)\">"
-            guard let start = html.range(of: open, range: cursor..<html.endIndex),
-                let close = html.range(of: "</h\(heading.level)>", range: start.upperBound..<html.endIndex)
+            guard let start = html[cursor...].firstUTF8Range(of: open),
+                let close = html[start.upperBound...].firstUTF8Range(of: "</h\(heading.level)>")
             else { continue }
             found.append((heading, start.lowerBound, close.upperBound))
             cursor = close.upperBound

@@ -147,8 +147,8 @@ struct ModelContext {
     /// Makes a fragment of the page at `base` fit into another page: every `id="…"` and same-page
     /// `href="#…"` gets `prefix`, and relative `href`/`src` links are made absolute from `base`.
     static func embed(_ html: String, from base: String, prefix: String) -> String {
-        var result = html.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)")
-            .replacingOccurrences(of: " href=\"#", with: " href=\"#\(prefix)")
+        var result = html[...].replacingAll(" id=\"", with: " id=\"\(prefix)")[...]
+            .replacingAll(" href=\"#", with: " href=\"#\(prefix)")
         for attribute in ["href", "src"] {
             var output = ""
             var rest = result[...]

@@ -33,6 +33,21 @@ extension Substring {
         return start..<utf8.index(start, offsetBy: pattern.count)
     }
 
+    /// Every occurrence of `target` replaced by `replacement`, matched byte by byte in UTF-8 (Foundation's
+    /// `replacingOccurrences(of:with:)` converts the text to UTF-16 and back).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var output = ""
+        output.reserveCapacity(utf8.count)
+        var rest = self
+        while let found = rest.firstUTF8Range(of: target) {
+            output += rest[..<found.lowerBound]
+            output += replacement
+            rest = rest[found.upperBound...]
+        }
+        output += rest
+        return output
+    }
+
     /// How many lines feed (`\n`) bytes the text holds.
     var newlineCount: Int { utf8.count(where: { $0 == UInt8(ascii: "\n") }) }
 }
