@@ -31,10 +31,11 @@ enum MarkdownLinks {
 
     /// Adds `rel="noopener"` to every `<a …target="_blank"…>` that has no `rel`.
     static func addNoopener(_ html: String) -> String {
-        guard html.contains("_blank") else { return html }
+        // Searched as UTF-8 bytes: Foundation's `contains` and `range(of:)` bridge the whole page on every call.
+        guard html[...].firstUTF8Range(of: "_blank") != nil else { return html }
         var output = ""
         var rest = html[...]
-        while let open = rest.range(of: "<a ") {
+        while let open = rest.firstUTF8Range(of: "<a ") {
             output += rest[..<open.lowerBound]
             guard let close = rest[open.lowerBound...].firstIndex(of: ">") else { break }
             var tag = String(rest[open.lowerBound..<close])
