@@ -1,0 +1,139 @@
+import Foundation
+import NIOCore
+
+/// Builds the site in memory for the preview server, one build at a time.
+///
+/// Input: the build options (the output folder is never touched). Output: a snapshot with the
+/// live-reload script in every HTML file; when the sources do not build, the last good site with
+/// the error page. Files the site copies as they are (static files, page resources) are read here,
+/// so a request never reads the disk; a copied file that resolves outside the site's folders (a
+/// symbolic link pointing elsewhere) is left out.
+final class PreviewBuilder: @unchecked Sendable {
+    /// What one build gave.
+    struct Outcome: Sendable {
+        var snapshot: PreviewSnapshot
+        /// The build's summary when it succeeded.
+        var summary: BuildSummary?
+        var failure: ErrorPage?
+        var milliseconds: Double
+        /// Problems of the preview itself (files left out), already safe to print.
+        var notes: [String]
+    }
+
+    let options: BuildOptions
+    /// Folders a copied file may resolve into: the source folder and the theme.
+    let roots: [URL]
+    private let instance: String
+    private let queue = DispatchQueue(label: "cnmm.preview.build")
+    // The state below is only touched on `queue`.
+    private var generation = 0
+    private var lastGood: PreviewSnapshot?
+    private var copies: [String: CopiedFile] = [:]
+
+    init(options: BuildOptions, instance: String = String(UInt32.random(in: 0...UInt32.max), radix: 36)) {
+        self.options = options
+        self.roots = [options.sourceRoot, options.themeFolder]
+        self.instance = instance
+    }
+
+    /// Builds the site on the builder's own thread (a build blocks, the server's threads must not).
+    func build() async -> Outcome {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: self.buildNow()) }
+        }
+    }
+
+    private func buildNow() -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        generation += 1
+        let version = "\(instance)-\(generation)"
+        var notes: [String] = []
+        do {
+            let rendered = try SiteBuilder(options: options).render()
+            var files: [String: ServedFile] = [:]
+            files.reserveCapacity(rendered.files.count)
+            for file in rendered.files {
+                switch file.content {
+                case .data(let data):
+                    let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: data, version: version) : data
+                    files[file.path] = ServedFile(path: file.path, bytes: bytes)
+                case .copy(let url):
+                    switch read(url) {
+                    case .success(let body):
+                        files[file.path] = ServedFile(body: body, contentType: ContentType.of(path: file.path))
+                    case .failure(let note): notes.append(note.message)
+                    }
+                }
+            }
+            let snapshot = PreviewSnapshot(
+                version: version, files: files, basePath: rendered.site.config.basePath, failure: nil)
+            lastGood = snapshot
+            return Outcome(
+                snapshot: snapshot, summary: rendered.summary, failure: nil,
+                milliseconds: milliseconds(since: start, clock), notes: notes)
+        } catch {
+            let page = ErrorPage(error: error, roots: roots)
+            let failure = ServedFile(
+                body: ByteBuffer(bytes: page.html(version: version)), contentType: "text/html; charset=utf-8")
+            let snapshot = PreviewSnapshot(
+                version: version, files: lastGood?.files ?? [:], basePath: lastGood?.basePath ?? "/",
+                failure: failure)
+            return Outcome(
+                snapshot: snapshot, summary: nil, failure: page, milliseconds: milliseconds(since: start, clock),
+                notes: notes)
+        }
+    }
+}
+
+extension PreviewBuilder {
+    /// A copied file as last read, kept while its size, time and inode stay the same.
+    fileprivate struct CopiedFile {
+        var signature: Signature
+        var body: ByteBuffer
+    }
+
+    fileprivate struct Signature: Equatable {
+        var size: Int?
+        var modified: Date?
+        var inode: String
+
+        init(_ attributes: [FileAttributeKey: Any]) {
+            size = (attributes[.size] as? NSNumber)?.intValue
+            modified = attributes[.modificationDate] as? Date
+            inode = "\(attributes[.systemFileNumber] ?? "")"
+        }
+    }
+
+    fileprivate struct Note: Error {
+        var message: String
+    }
+
+    /// The bytes of a file the site copies, when it lies inside the site's folders.
+    fileprivate func read(_ url: URL) -> Result<ByteBuffer, Note> {
+        let shown = SafeText.console(SafeText.withoutMachinePaths(url.path, roots: roots), keepNewlines: false)
+        let real = url.resolvingSymlinksInPath().standardizedFileURL
+        let inside = roots.contains { root in
+            let base = root.resolvingSymlinksInPath().standardizedFileURL.path
+            return real.path.hasPrefix(base + "/")
+        }
+        guard inside else { return .failure(Note(message: "\(shown): links outside the site's folders; not served")) }
+        let manager = FileManager.default
+        guard let attributes = try? manager.attributesOfItem(atPath: real.path) else {
+            return .failure(Note(message: "\(shown): cannot be read"))
+        }
+        let signature = Signature(attributes)
+        if let cached = copies[real.path], cached.signature == signature { return .success(cached.body) }
+        guard let data = manager.contents(atPath: real.path) else {
+            return .failure(Note(message: "\(shown): cannot be read"))
+        }
+        let body = ByteBuffer(bytes: data)
+        copies[real.path] = CopiedFile(signature: signature, body: body)
+        return .success(body)
+    }
+
+    fileprivate func milliseconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+    }
+}

@@ -1,0 +1,66 @@
+/// What the preview server tells the person running it, as it happens.
+public enum PreviewEvent: Sendable {
+    /// The server listens; the site is at `url`.
+    case listening(url: String, port: Int)
+    /// A build ended, good or not.
+    case built(PreviewBuildReport)
+    /// Something about the server itself: an address reachable from other machines, a fallback to polling.
+    case note(String)
+
+    /// The line (or lines) to print; control characters are already escaped.
+    public var text: String {
+        switch self {
+        case .listening(let url, _): "Serving the site at \(url) (Ctrl-C stops)"
+        case .built(let report): report.text
+        case .note(let text): "note: " + SafeText.console(text)
+        }
+    }
+
+    /// Whether the text belongs on standard error.
+    public var isProblem: Bool {
+        switch self {
+        case .listening: false
+        case .built(let report): !report.succeeded || !report.warnings.isEmpty
+        case .note: true
+        }
+    }
+}
+
+/// One build of the preview: what triggered it, how long it took, what it found.
+public struct PreviewBuildReport: Sendable {
+    public var succeeded: Bool
+    /// Pages per language, when the build succeeded.
+    public var pages: [(language: String, count: Int)]
+    /// The changed files that caused the build, relative to the source folder; empty for the first build.
+    public var changed: [String]
+    public var buildMilliseconds: Double
+    /// From the first file event to the reload message sent; nil for the first build.
+    public var eventToReloadMilliseconds: Double?
+    /// Warnings and problems, one per line, safe to print.
+    public var problems: [String]
+    public var warnings: [String]
+
+    public var text: String {
+        var lines = warnings
+        if succeeded {
+            let pageText = pages.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
+            lines.append(header("Built pages (\(pageText))"))
+        } else {
+            lines += problems
+            let count = problems.count
+            lines.append(header("Build failed with \(count) problem\(count == 1 ? "" : "s"), shown in the browser"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func header(_ what: String) -> String {
+        let build = "\(Int(buildMilliseconds.rounded())) ms"
+        guard let eventToReload = eventToReloadMilliseconds, let first = changed.first else {
+            return "\(what) in \(build)"
+        }
+        let more = changed.count > 1 ? " and \(changed.count - 1) more" : ""
+        let cause = SafeText.console(first, keepNewlines: false) + more
+        return "\(what) after \(cause) changed: reload sent \(Int(eventToReload.rounded())) ms after the change "
+            + "(build \(build))"
+    }
+}
