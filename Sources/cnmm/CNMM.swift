@@ -3,18 +3,22 @@ import Foundation
 
 /// The `cnmm` command: lists the subcommands, nothing else.
 @main
-struct CNMM: ParsableCommand {
+struct CNMM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cnmm",
         abstract: "Build the Cloud Native Maturity Model site.",
-        subcommands: [BuildCommand.self, TranslationsCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, TranslationsCommand.self]
     )
 
     /// Runs like `ParsableCommand.main()`, but usage errors exit with 2 and build failures with 1.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch let error as CommandError {

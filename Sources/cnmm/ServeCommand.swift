@@ -1,0 +1,46 @@
+import ArgumentParser
+import CNMMKit
+import Foundation
+import Logging
+
+/// `cnmm serve`: builds the site in memory, serves it locally and reloads the browser on every save.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the site locally from memory; rebuild and reload the browser on every save.")
+
+    @OptionGroup var source: SourceOptions
+
+    @Option(help: "The address to listen on. Anything but a loopback address is reachable from other machines.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: Int = 1313
+
+    @Flag(help: "Poll the sources for changes instead of using inotify.")
+    var poll = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let options = PreviewOptions(
+            build: BuildOptions(
+                sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme,
+                includeDrafts: source.drafts, strict: source.strict),
+            host: host, port: port, poll: poll)
+        var logger = Logger(label: "cnmm.serve")
+        logger.logLevel = .warning
+        do {
+            try await PreviewServer(options: options, logger: logger, report: Self.print).run()
+        } catch let error as PreviewError {
+            throw CommandError(message: "error: \(error)")
+        }
+    }
+
+    private static func print(_ event: PreviewEvent) {
+        let handle = event.isProblem ? FileHandle.standardError : FileHandle.standardOutput
+        handle.write(Data((event.text + "\n").utf8))
+    }
+}
