@@ -59,7 +59,7 @@ final class PreviewBuilder: @unchecked Sendable {
                     let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: data, version: version) : data
                     files[file.path] = ServedFile(path: file.path, bytes: bytes)
                 case .copy(let url):
-                    switch read(url) {
+                    switch readCopied(url) {
                     case .success(let body):
                         files[file.path] = ServedFile(body: body, contentType: ContentType.of(path: file.path))
                     case .failure(let note): notes.append(note.message)
@@ -105,12 +105,12 @@ extension PreviewBuilder {
         }
     }
 
-    fileprivate struct Note: Error {
+    struct Note: Error, Equatable {
         var message: String
     }
 
-    /// The bytes of a file the site copies, when it lies inside the site's folders.
-    fileprivate func read(_ url: URL) -> Result<ByteBuffer, Note> {
+    /// The bytes of a file the site copies, when it lies inside the site's folders (only on the builder's queue).
+    func readCopied(_ url: URL) -> Result<ByteBuffer, Note> {
         let shown = SafeText.console(SafeText.withoutMachinePaths(url.path, roots: roots), keepNewlines: false)
         let real = url.resolvingSymlinksInPath().standardizedFileURL
         let inside = roots.contains { root in
