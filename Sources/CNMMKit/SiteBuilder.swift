@@ -9,10 +9,13 @@ import Logging
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
     public var logger: Logger
+    /// What the preview server's rebuilds take over from the build before; nil builds everything.
+    public var reuse: BuildReuse?
 
-    public init(options: BuildOptions, logger: Logger = Logger(label: "cnmm")) {
+    public init(options: BuildOptions, logger: Logger = Logger(label: "cnmm"), reuse: BuildReuse? = nil) {
         self.options = options
         self.logger = logger
+        self.reuse = reuse
     }
 
     /// Builds the site and writes it into the output folder.
@@ -52,7 +55,7 @@ public struct SiteBuilder: Sendable {
         let config = try declared.applying(edition: options.edition, baseURL: options.baseURL)
         // A build for another URL than the one site.yml publishes at (a preview) is kept out of search engines.
         let isPreview = options.baseURL != nil && declared.hasAbsoluteBaseURL && config.baseURL != declared.baseURL
-        let theme = try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
+        let theme = try reuse?.theme() ?? Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
         let loaded = ContentLoader(
             sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts
         ).load()
@@ -61,7 +64,7 @@ public struct SiteBuilder: Sendable {
 
         var (site, assembleProblems) = SiteAssembler(config: config).assemble(loaded.pages)
         assembleProblems.forEach(log.report)
-        let git = GitHistory(sourceRoot: options.sourceRoot)
+        let git = GitHistory(sourceRoot: options.sourceRoot, reuse: reuse)
         let commits = git.lastCommits(under: "content")
         for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
         stages.assemble = clock.lap()
@@ -108,7 +111,8 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         do {
             let noindex = options.includeDrafts || options.noindex || isPreview
-            files = try SiteRenderer(site: site, theme: theme, noindex: noindex).render(warnings: log)
+            files = try SiteRenderer(site: site, theme: theme, noindex: noindex, memo: reuse?.pages)
+                .render(warnings: log)
         } catch {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)

@@ -6,9 +6,11 @@ import Foundation
 /// git work tree or git is missing: "last modified" is then left out, never invented.
 struct GitHistory {
     var sourceRoot: URL
+    /// The preview's memory of git's answers, when building for the preview server.
+    var reuse: BuildReuse?
 
     func lastCommits(under folder: String) -> [String: Commit] {
-        guard let top = run(["rev-parse", "--show-toplevel"])?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let top = output(["rev-parse", "--show-toplevel"])?.trimmingCharacters(in: .whitespacesAndNewlines),
             !top.isEmpty
         else { return [:] }
         let root = sourceRoot.resolvingSymlinksInPath().standardizedFileURL.path
@@ -16,7 +18,7 @@ struct GitHistory {
         guard root == topPath || root.hasPrefix(topPath + "/") else { return [:] }
         let prefix = root == topPath ? "" : String(root.dropFirst(topPath.count + 1)) + "/"
         let format = "%x1e%H%x1f%h%x1f%cs%x1f%ct%x1f%s"
-        guard let log = run(["log", "--format=\(format)", "--name-only", "--no-renames", "-z", "--", folder]) else {
+        guard let log = output(["log", "--format=\(format)", "--name-only", "--no-renames", "-z", "--", folder]) else {
             return [:]
         }
         var result: [String: Commit] = [:]
@@ -37,6 +39,12 @@ struct GitHistory {
             }
         }
         return result
+    }
+
+    /// What git answers, from the preview's memory when there is one.
+    private func output(_ arguments: [String]) -> String? {
+        guard let reuse else { return run(arguments) }
+        return reuse.gitOutput(arguments) { run(arguments) }
     }
 
     func run(_ arguments: [String]) -> String? {
@@ -61,7 +69,7 @@ extension GitHistory {
     /// The new-file line numbers a file's changes since `commit` touch (`git diff -U0 COMMIT -- path`).
     /// A deletion counts as touching the line where it happened. Nil when git cannot tell.
     func changedLines(of path: String, since commit: String) -> [Int]? {
-        guard let diff = run(["diff", "-U0", "--no-color", commit, "--", path]) else { return nil }
+        guard let diff = output(["diff", "-U0", "--no-color", commit, "--", path]) else { return nil }
         var lines: [Int] = []
         for line in diff.split(separator: "\n") where line.hasPrefix("@@ ") {
             // @@ -a,b +c,d @@

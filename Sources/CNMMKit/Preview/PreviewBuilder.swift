@@ -18,6 +18,9 @@ final class PreviewBuilder: @unchecked Sendable {
         var milliseconds: Double
         /// Problems of the preview itself (files left out), already safe to print.
         var notes: [String]
+        /// Pages rendered by this build, and pages whose view model had not changed, taken from the build before.
+        var pagesRendered = 0
+        var pagesReused = 0
     }
 
     let options: BuildOptions
@@ -25,6 +28,7 @@ final class PreviewBuilder: @unchecked Sendable {
     let roots: [URL]
     private let instance: String
     private let queue = DispatchQueue(label: "cnmm.preview.build")
+    private let reuse: BuildReuse
     // The state below is only touched on `queue`.
     private var generation = 0
     private var lastGood: PreviewSnapshot?
@@ -34,23 +38,27 @@ final class PreviewBuilder: @unchecked Sendable {
         self.options = options
         self.roots = [options.sourceRoot, options.themeFolder]
         self.instance = instance
+        reuse = BuildReuse(options: options)
     }
 
     /// Builds the site on the builder's own thread (a build blocks, the server's threads must not).
-    func build() async -> Outcome {
+    ///
+    /// `changed` (absolute paths) tells what may have changed since the last build; nil for the first.
+    func build(changed: Set<String>? = nil) async -> Outcome {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: self.buildNow()) }
+            queue.async { continuation.resume(returning: self.buildNow(changed: changed)) }
         }
     }
 
-    private func buildNow() -> Outcome {
+    private func buildNow(changed: Set<String>?) -> Outcome {
+        if let changed { reuse.forget(changed: changed) }
         let clock = ContinuousClock()
         let start = clock.now
         generation += 1
         let version = "\(instance)-\(generation)"
         var notes: [String] = []
         do {
-            let rendered = try SiteBuilder(options: options).render()
+            let rendered = try SiteBuilder(options: options, reuse: reuse).render()
             var files: [String: ServedFile] = [:]
             files.reserveCapacity(rendered.files.count)
             for file in rendered.files {
@@ -69,10 +77,13 @@ final class PreviewBuilder: @unchecked Sendable {
             let snapshot = PreviewSnapshot(
                 version: version, files: files, basePath: rendered.site.config.basePath, failure: nil)
             lastGood = snapshot
+            let pages = reuse.pages.endBuild()
             return Outcome(
                 snapshot: snapshot, summary: rendered.summary, failure: nil,
-                milliseconds: milliseconds(since: start, clock), notes: notes)
+                milliseconds: milliseconds(since: start, clock), notes: notes, pagesRendered: pages.rendered,
+                pagesReused: pages.reused)
         } catch {
+            reuse.pages.endBuild()
             let page = ErrorPage(error: error, roots: roots)
             let failure = ServedFile(
                 body: ByteBuffer(bytes: page.html(version: version)), contentType: "text/html; charset=utf-8")

@@ -34,6 +34,9 @@ public struct PreviewBuildReport: Sendable {
     /// The changed files that caused the build, relative to the source folder; empty for the first build.
     public var changed: [String]
     public var buildMilliseconds: Double
+    /// Pages rendered, and pages taken unchanged from the build before (their view model had not changed).
+    public var pagesRendered: Int
+    public var pagesReused: Int
     /// From the first file event to the reload message sent; nil for the first build.
     public var eventToReloadMilliseconds: Double?
     /// Warnings and problems, one per line, safe to print.
@@ -54,7 +57,10 @@ public struct PreviewBuildReport: Sendable {
     }
 
     private func header(_ what: String) -> String {
-        let build = "\(Int(buildMilliseconds.rounded())) ms"
+        var build = "\(Int(buildMilliseconds.rounded())) ms"
+        if succeeded, pagesReused > 0 {
+            build += ", \(pagesRendered) of \(pagesRendered + pagesReused) pages rendered"
+        }
         guard let eventToReload = eventToReloadMilliseconds, let first = changed.first else {
             return "\(what) in \(build)"
         }

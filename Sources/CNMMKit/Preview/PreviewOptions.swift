@@ -21,7 +21,7 @@ public struct PreviewOptions: Sendable {
 
     public init(
         build: BuildOptions, host: String = "127.0.0.1", port: Int = 1313, poll: Bool = false,
-        pollInterval: Duration = .milliseconds(300), quietPeriod: Duration = .milliseconds(20),
+        pollInterval: Duration = .milliseconds(300), quietPeriod: Duration = .milliseconds(10),
         maximumDelay: Duration = .seconds(1), heartbeat: Duration = .seconds(15)
     ) {
         self.build = build

@@ -18,7 +18,7 @@ extension PreviewServer {
         let report = report
         let root = options.build.sourceRoot
         let rebuilds = RebuildLoop { batch in
-            let outcome = await builder.build()
+            let outcome = await builder.build(changed: batch.paths)
             store.publish(outcome.snapshot)
             broadcaster.publish(version: outcome.snapshot.version)
             let sent = ContinuousClock.now
@@ -62,7 +62,8 @@ extension PreviewServer {
         return PreviewBuildReport(
             succeeded: outcome.failure == nil,
             pages: outcome.summary?.pagesPerLanguage.map { (language: $0.0, count: $0.1) } ?? [],
-            changed: changed, buildMilliseconds: outcome.milliseconds, eventToReloadMilliseconds: eventToReload,
+            changed: changed, buildMilliseconds: outcome.milliseconds, pagesRendered: outcome.pagesRendered,
+            pagesReused: outcome.pagesReused, eventToReloadMilliseconds: eventToReload,
             problems: outcome.failure?.problems.map { SafeText.console($0) } ?? [],
             warnings: warnings.map { SafeText.console($0) })
     }

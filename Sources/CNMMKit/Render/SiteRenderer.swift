@@ -9,6 +9,8 @@ struct SiteRenderer {
     var site: Site
     var theme: Theme
     var noindex: Bool
+    /// Pages rendered by earlier builds (the preview server's rebuilds); nil renders every page.
+    var memo: RenderMemo?
 
     /// Renders every page; warnings (a front matter layout the theme lacks) go to `warnings`.
     func render(warnings missingLayouts: DiagnosticLog) throws(BuildFailure) -> [OutputFile] {
@@ -21,7 +23,13 @@ struct SiteRenderer {
                 missingLayouts.report(
                     .warning(page.sourcePath, line: 1, "layout '\(wanted)' is not in the theme; '\(layout)' is used"))
             }
-            guard let html = theme.library.render(context.page(index), withTemplate: layout) else {
+            let model = context.page(index)
+            let rendered =
+                memo.map {
+                    $0.html(layout: layout, context: model) { theme.library.render(model, withTemplate: layout) }
+                }
+                ?? theme.library.render(model, withTemplate: layout)
+            guard let html = rendered else {
                 return .failure(
                     .error(
                         page.sourcePath.isEmpty ? "layouts/\(layout).mustache" : page.sourcePath,

@@ -138,6 +138,51 @@ struct PreviewReloadTests {
         }
     }
 
+    @Test("after each save the served site is exactly what a fresh build of the sources makes")
+    func incrementalMatchesFullBuild() async throws {
+        let site = try TestSite.goldenCopy()
+        defer { site.remove() }
+        try await RunningPreview.serve(site) { server in
+            let (events, _) = try await server.events()
+            defer { events.close() }
+            let edits: [(path: String, from: String, to: String)] = [
+                (Self.reading, "## Step one", "## Step one, edited"),
+                ("content/en/level-1/index.md", "title: \"Level 1 - Build\"", "title: \"Level 1 - Begin\""),
+                ("content/en/level-1/index.md", "Teams **learn** the basics.", "Teams learn more."),
+                ("content/de/level-1/index.md", "title: Level 1 - Aufbau", "title: Stufe 1 - Aufbau"),
+                ("themes/default/layouts/page.mustache", "<p>owner:", "<p>Owner:"),
+                ("themes/default/i18n/en.yml", "edit_page: Edit", "edit_page: Change"),
+            ]
+            for (number, edit) in edits.enumerated() {
+                let text = try site.read(edit.path)
+                #expect(text.contains(edit.from), "\(edit.path)")
+                try site.write(edit.path, text.replacingOccurrences(of: edit.from, with: edit.to))
+                _ = try await events.next("reload")
+                let report = try await server.reports.build(number: number + 2)
+                #expect(report.succeeded, "\(report.problems)")
+                let expected = try SiteBuilder(options: site.options()).render().files
+                for file in expected {
+                    let response = try await server.request("/golden/" + file.path)
+                    let served = file.path.hasSuffix(".html") ? Self.withoutScript(response.text) : response.text
+                    let built: String
+                    switch file.content {
+                    case .data(let data): built = String(decoding: data, as: UTF8.self)
+                    case .copy(let url): built = try String(contentsOf: url, encoding: .utf8)
+                    }
+                    #expect(served == built, "after editing \(edit.path): \(file.path) differs from a fresh build")
+                }
+            }
+        }
+    }
+
+    /// An HTML page as served, without the live-reload script.
+    static func withoutScript(_ html: String) -> String {
+        guard let start = html.range(of: "<script>(()=>{const v="),
+            let end = html.range(of: "</script>", range: start.upperBound..<html.endIndex)
+        else { return html }
+        return String(html[..<start.lowerBound] + html[end.upperBound...])
+    }
+
     /// `instance-generation` → its parts.
     static func version(_ text: String) -> (String, Int)? {
         guard let dash = text.lastIndex(of: "-"), let number = Int(text[text.index(after: dash)...]) else { return nil }

@@ -1,0 +1,107 @@
+import Foundation
+
+/// What a preview rebuild takes over from the build before it: work the changed files cannot have touched.
+///
+/// `SiteBuilder` asks it, when it has one, for the theme, for git's answers and for pages rendered
+/// before (`RenderMemo`); `cnmm build` has none and does everything. The preview tells it after each
+/// batch of changes what to forget: the theme (and with it every rendered page) when a file of the
+/// theme or of the site's `i18n/` changed; git's answers when the repository's HEAD, index or reflog
+/// changed (a commit, a checkout), and a file's diff when that file changed.
+public final class BuildReuse: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cachedTheme: Theme?
+    private var git: [[String]: String?] = [:]
+    private var gitState: [String] = []
+    private let options: BuildOptions
+    private let gitFolder: URL?
+    /// Pages rendered before, by their view models.
+    public let pages = RenderMemo()
+
+    public init(options: BuildOptions) {
+        self.options = options
+        gitFolder = Self.gitFolder(from: options.sourceRoot)
+    }
+
+    /// The theme of the last build, or a freshly loaded one.
+    func theme() throws(BuildFailure) -> Theme {
+        if let theme = locked({ cachedTheme }) { return theme }
+        let loaded = try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
+        locked { cachedTheme = loaded }
+        return loaded
+    }
+
+    /// Whether the next build takes the theme over (for tests).
+    var isThemeCached: Bool { locked { cachedTheme != nil } }
+
+    /// What git said to these arguments before, or what it says now.
+    func gitOutput(_ arguments: [String], run: () -> String?) -> String? {
+        let state = repositoryState()
+        if let known = locked({ () -> String?? in
+            if state != gitState {
+                git = [:]
+                gitState = state
+            }
+            return git[arguments]
+        }) {
+            return known
+        }
+        let output = run()
+        locked { git[arguments] = output }
+        return output
+    }
+
+    /// Forgets what a batch of changed files (absolute paths) may have changed.
+    func forget(changed paths: Set<String>) {
+        let theme = options.themeFolder.standardizedFileURL.path
+        let strings = options.sourceRoot.appendingPathComponent("i18n").standardizedFileURL.path
+        let themeChanged = paths.contains { path in
+            [theme, strings].contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
+        let root = options.sourceRoot.standardizedFileURL.path + "/"
+        let relative = Set(paths.filter { $0.hasPrefix(root) }.map { String($0.dropFirst(root.count)) })
+        locked {
+            if themeChanged { cachedTheme = nil }
+            // `git diff … -- path` compares with the file as it is now.
+            git = git.filter { entry in !(entry.key.first == "diff" && relative.contains(entry.key.last ?? "")) }
+        }
+        if themeChanged { pages.clear() }
+    }
+}
+
+extension BuildReuse {
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    /// Size and time of the files a commit, checkout or reset changes; cheap to read before every build.
+    private func repositoryState() -> [String] {
+        guard let gitFolder else { return [] }
+        return ["HEAD", "index", "logs/HEAD", "packed-refs"].map { name in
+            let attributes = try? FileManager.default.attributesOfItem(
+                atPath: gitFolder.appendingPathComponent(name).path)
+            return "\(attributes?[.size] ?? "-") \(attributes?[.modificationDate] ?? "-")"
+        }
+    }
+
+    /// The repository's git folder: `.git` in the source folder or above it, or where a `.git` file
+    /// (a worktree) points.
+    fileprivate static func gitFolder(from root: URL) -> URL? {
+        var folder = root.standardizedFileURL
+        while true {
+            let dotGit = folder.appendingPathComponent(".git")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dotGit.path, isDirectory: &isFolder) {
+                if isFolder.boolValue { return dotGit }
+                guard let text = try? String(contentsOf: dotGit, encoding: .utf8),
+                    let line = text.split(separator: "\n").first, line.hasPrefix("gitdir: ")
+                else { return nil }
+                return URL.resolving(String(line.dropFirst(8)), against: folder)
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+@testable import CNMMKit
+
+@Suite("Build reuse")
+struct BuildReuseTests {
+    @Test("git's answers are kept until the repository's HEAD, index or reflog changes; a diff until its file changes")
+    func git() throws {
+        let site = try TestSite([
+            ".git/HEAD": "ref: refs/heads/main\n", ".git/index": "1", ".git/logs/HEAD": "a\n",
+            "content/en/a.md": "---\ntitle: A\n---\n",
+        ])
+        defer { site.remove() }
+        let reuse = BuildReuse(options: site.options())
+        let counter = Counter()
+        let log = { reuse.gitOutput(["log"]) { counter.next() } }
+        let diff = {
+            reuse.gitOutput(["diff", "-U0", "--no-color", "abc", "--", "content/en/a.md"]) { counter.next() }
+        }
+        #expect(log() == "1")
+        #expect(log() == "1")
+        #expect(diff() == "2")
+        reuse.forget(changed: [site.root.appendingPathComponent("content/en/b.md").path])
+        #expect(diff() == "2")
+        reuse.forget(changed: [site.root.appendingPathComponent("content/en/a.md").path])
+        #expect(diff() == "3")
+        #expect(log() == "1")
+        try site.write(".git/logs/HEAD", "a\nb\n")
+        #expect(log() == "4")
+    }
+
+    @Test("a git worktree's .git file leads to its git folder")
+    func worktree() throws {
+        let site = try TestSite([
+            ".git": "gitdir: elsewhere/worktrees/site\n", "elsewhere/worktrees/site/HEAD": "x",
+            "elsewhere/worktrees/site/index": "1",
+        ])
+        defer { site.remove() }
+        let reuse = BuildReuse(options: site.options())
+        let counter = Counter()
+        #expect(reuse.gitOutput(["log"]) { counter.next() } == "1")
+        #expect(reuse.gitOutput(["log"]) { counter.next() } == "1")
+        try site.write("elsewhere/worktrees/site/index", "22")
+        #expect(reuse.gitOutput(["log"]) { counter.next() } == "2")
+    }
+
+    @Test("the theme is loaded once, and again after a file of the theme or of the site's i18n/ changed")
+    func theme() throws {
+        let site = try TestSite(["content/en/_index.md": "---\ntitle: Home\n---\n"])
+        defer { site.remove() }
+        let reuse = BuildReuse(options: site.options())
+        let first = try reuse.theme()
+        let root = site.options().themeFolder
+        reuse.forget(changed: [site.root.appendingPathComponent("content/en/_index.md").path])
+        #expect(try reuse.theme().templateNames == first.templateNames)
+        #expect(reuse.isThemeCached)
+        reuse.forget(changed: [root.appendingPathComponent("layouts/page.mustache").path])
+        #expect(!reuse.isThemeCached)
+        _ = try reuse.theme()
+        reuse.forget(changed: [site.root.appendingPathComponent("i18n/de.yml").path])
+        #expect(!reuse.isThemeCached)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        func next() -> String {
+            value += 1
+            return String(value)
+        }
+    }
+}
