@@ -1,70 +1,84 @@
-/// A 128-bit fingerprint of a view model (the `[String: Any]` tree a layout renders), so that two
-/// builds can tell whether a page's view model changed without rendering it.
+/// A fingerprint of a view model (the `[String: Any]` tree a layout renders), so that two builds can
+/// tell whether a page's view model changed without rendering it.
 ///
-/// Two hashers with different seeds walk the tree: strings, numbers, booleans, dictionaries (keys in
-/// order) and arrays, each with a tag for its kind. A value of any other type has no fingerprint
-/// (nil), and the page is simply rendered. Fingerprints are only compared within one process.
+/// A hasher walks the tree: strings by their UTF-8 bytes (two spellings of the same text render to
+/// different bytes, so they must differ here too), numbers, booleans, dictionaries (keys in order)
+/// and arrays, each with a tag for its kind; the number of values and of string bytes are kept
+/// beside the hash. A value of any other type has no fingerprint (nil), and the page is simply
+/// rendered. Fingerprints are only compared within one process.
 struct ContextFingerprint: Hashable, Sendable {
-    private var low: Int
-    private var high: Int
+    private var hash: Int
+    private var values: Int
+    private var bytes: Int
 
     /// The fingerprint of a layout rendered with a view model; nil when the model holds a value of an unknown type.
     init?(layout: String, context: Any) {
         var walker = Walker()
-        walker.combine(layout)
+        walker.text(layout)
         guard walker.walk(context) else { return nil }
-        (low, high) = (walker.first.finalize(), walker.second.finalize())
+        (hash, values, bytes) = (walker.hasher.finalize(), walker.values, walker.bytes)
     }
 }
 
 extension ContextFingerprint {
     private struct Walker {
-        var first = Hasher()
-        var second: Hasher = {
-            var hasher = Hasher()
-            hasher.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
-            return hasher
-        }()
+        var hasher = Hasher()
+        var values = 0
+        var bytes = 0
 
-        mutating func combine(_ value: some Hashable) {
-            first.combine(value)
-            second.combine(value)
+        mutating func tag(_ kind: UInt8) {
+            hasher.combine(kind)
+            values += 1
+        }
+
+        mutating func text(_ text: String) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
+            bytes += text.utf8.count
         }
 
         /// Feeds a value; false when it is of a type the fingerprint does not know.
         mutating func walk(_ value: Any) -> Bool {
             switch value {
-            case let text as String:
-                combine(1 as UInt8)
-                combine(text)
+            case let string as String:
+                tag(1)
+                text(string)
             case let dictionary as [String: Any]:
-                combine(2 as UInt8)
-                combine(dictionary.count)
-                for key in dictionary.keys.sorted() {
-                    combine(key)
-                    guard walk(dictionary[key]!) else { return false }
+                tag(2)
+                hasher.combine(dictionary.count)
+                for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+                    text(key)
+                    guard walk(value) else { return false }
                 }
+            case let dictionaries as [[String: Any]]:
+                return walk(array: dictionaries)
             case let array as [Any]:
-                combine(3 as UInt8)
-                combine(array.count)
-                for element in array {
-                    guard walk(element) else { return false }
-                }
+                return walk(array: array)
             case let flag as Bool:
-                combine(4 as UInt8)
-                combine(flag)
+                tag(4)
+                hasher.combine(flag)
             case let number as Int:
-                combine(5 as UInt8)
-                combine(number)
+                tag(5)
+                hasher.combine(number)
             case let number as Double:
-                combine(6 as UInt8)
-                combine(number.bitPattern)
+                tag(6)
+                hasher.combine(number.bitPattern)
             case let optional as any OptionalValue:
-                combine(7 as UInt8)
+                tag(7)
                 guard let wrapped = optional.wrapped else { return true }
                 return walk(wrapped)
             default:
                 return false
+            }
+            return true
+        }
+
+        private mutating func walk<Element>(array: [Element]) -> Bool {
+            tag(3)
+            hasher.combine(array.count)
+            for element in array {
+                guard walk(element) else { return false }
             }
             return true
         }

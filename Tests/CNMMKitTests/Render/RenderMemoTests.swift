@@ -42,6 +42,14 @@ struct RenderMemoTests {
                 != ContextFingerprint(layout: "home", context: Self.context))
     }
 
+    @Test("two spellings of the same text (NFC and NFD) render different bytes, so their fingerprints differ")
+    func spellings() {
+        #expect("caf\u{E9}" == "cafe\u{301}")
+        #expect(
+            ContextFingerprint(layout: "page", context: ["title": "caf\u{E9}"])
+                != ContextFingerprint(layout: "page", context: ["title": "cafe\u{301}"]))
+    }
+
     @Test("a value of an unknown type has no fingerprint, and the page is rendered")
     func unknown() {
         struct Opaque {}
