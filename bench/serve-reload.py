@@ -53,10 +53,10 @@ def main():
     command = [arguments.binary, "serve", "--source", arguments.source, "--port", "0"]
     if arguments.theme:
         command += ["--theme", arguments.theme]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     path = os.path.join(arguments.source, arguments.file)
     with open(path, "rb") as handle:
         original = handle.read()
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
     client, server_times, build_times, rendered, total = [], [], [], [], 0
     try:
         port = None
