@@ -2,7 +2,7 @@
 /// tell whether a page's view model changed without rendering it.
 ///
 /// A hasher walks the tree: strings by their UTF-8 bytes (two spellings of the same text render to
-/// different bytes, so they must differ here too), numbers, booleans, dictionaries (keys in order)
+/// different bytes, so they must differ here too), numbers, booleans, dictionaries (in any order)
 /// and arrays, each with a tag for its kind; the number of values and of string bytes are kept
 /// beside the hash. A value of any other type has no fingerprint (nil), and the page is simply
 /// rendered. Fingerprints are only compared within one process.
@@ -47,10 +47,18 @@ extension ContextFingerprint {
             case let dictionary as [String: Any]:
                 tag(2)
                 hasher.combine(dictionary.count)
-                for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
-                    text(key)
-                    guard walk(value) else { return false }
+                // Two equal dictionaries may list their entries in different orders: hash each entry on its
+                // own and add the hashes up, which no order changes (and is cheaper than sorting the keys).
+                var sum = 0
+                for (key, value) in dictionary {
+                    var entry = Walker()
+                    entry.text(key)
+                    guard entry.walk(value) else { return false }
+                    sum &+= entry.hasher.finalize()
+                    values += entry.values
+                    bytes += entry.bytes
                 }
+                hasher.combine(sum)
             case let dictionaries as [[String: Any]]:
                 return walk(array: dictionaries)
             case let array as [Any]:
