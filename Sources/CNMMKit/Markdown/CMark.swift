@@ -42,7 +42,13 @@ enum CMark {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        // cmark-gfm turns the extensions' special characters (`~` for strikethrough) on and off in tables the
+        // whole process shares while cmark_parser_finish parses inlines: two parsers finishing at once on different
+        // threads switched `~` off under each other, and a few pages in a hundred lost their <del>.
+        finishing.lock()
+        let finished = cmark_parser_finish(parser)
+        finishing.unlock()
+        guard let document = finished else { return "" }
         defer { cmark_node_free(document) }
         // The extension list belongs to the parser: render before the parser is freed (the defer order does this).
         let extensions = cmark_parser_get_syntax_extensions(parser)
@@ -67,6 +73,9 @@ enum CMark {
         }
         return takeString(cmark_render_html(document, options, extensions))
     }
+
+    /// One parser finishes at a time (see `render`).
+    private static let finishing = NSLock()
 
     /// Registers the core extensions once per process (cmark-gfm's own guard is not thread-safe).
     private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
