@@ -6,7 +6,9 @@ import Foundation
 /// `/__cnmm/events`; the server first sends `hello` with the current version (so a save between the
 /// page load and the connection is not missed), then `reload` with each new version. On a version
 /// other than its own the page saves its scroll position in `sessionStorage` and reloads, and the
-/// reloaded page scrolls back. Nothing else of the page changes.
+/// reloaded page scrolls back. A hidden tab closes its stream and opens it again when shown (and then
+/// catches up through `hello`): browsers allow six connections to one server, and every open tab would
+/// otherwise hold one. Nothing else of the page changes.
 enum LiveReload {
     static let eventsPath = "/__cnmm/events"
 
@@ -14,9 +16,12 @@ enum LiveReload {
     static func script(version: String) -> String {
         "<script>(()=>{const v=\"\(version)\",k=\"cnmm-scroll:\"+location.pathname,y=sessionStorage.getItem(k);"
             + "if(y!==null){sessionStorage.removeItem(k);scrollTo(0,+y);addEventListener(\"load\",()=>scrollTo(0,+y))}"
-            + "const check=e=>{if(e.data!==v){sessionStorage.setItem(k,String(scrollY));location.reload()}};"
-            + "const s=new EventSource(\"\(eventsPath)\");s.addEventListener(\"hello\",check);"
-            + "s.addEventListener(\"reload\",check)})()</script>"
+            + "const check=e=>{if(e.data!==v){sessionStorage.setItem(k,String(scrollY));location.reload()}};let s;"
+            + "const open=()=>{if(!s){s=new EventSource(\"\(eventsPath)\");s.addEventListener(\"hello\",check);"
+            + "s.addEventListener(\"reload\",check)}},close=()=>{if(s){s.close();s=null}};"
+            + "document.addEventListener(\"visibilitychange\",()=>document.hidden?close():open());"
+            + "addEventListener(\"pagehide\",close);addEventListener(\"pageshow\",()=>document.hidden||open());"
+            + "document.hidden||open()})()</script>"
     }
 
     /// The HTML with the script inserted before its last `</body>` (or at the end when there is none).
