@@ -23,7 +23,7 @@ final class FileWatcher: Service, @unchecked Sendable {
 
     /// How long the watcher waits: for quiet after an event, at most, and between polls.
     struct Timing: Sendable {
-        var quietPeriod: Duration = .milliseconds(20)
+        var quietPeriod: Duration = .milliseconds(10)
         var maximumDelay: Duration = .seconds(1)
         var pollInterval: Duration = .milliseconds(300)
     }
@@ -31,6 +31,8 @@ final class FileWatcher: Service, @unchecked Sendable {
     let targets: WatchTargets
     let mode: Mode
     let timing: Timing
+    /// Opens once the watches are set: changes from then on are seen.
+    let ready = Latch()
     private let note: @Sendable (String) -> Void
     private let onChange: @Sendable (Batch) -> Void
 
@@ -45,9 +47,6 @@ final class FileWatcher: Service, @unchecked Sendable {
         self.note = note
         self.onChange = onChange
     }
-
-    /// Opens once the watches are set: changes from then on are seen.
-    let ready = Latch()
 
     /// Watches until the task is cancelled or the service group shuts down.
     func run() async throws {

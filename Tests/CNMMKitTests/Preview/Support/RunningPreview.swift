@@ -76,47 +76,6 @@ struct RunningPreview: Sendable {
     }
 }
 
-/// Every build the server reported, in order, with a way to wait for the next.
-final class ReportLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reports: [PreviewBuildReport] = []
-    private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
-
-    func append(_ event: PreviewEvent) {
-        guard case .built(let report) = event else { return }
-        lock.lock()
-        reports.append(report)
-        let count = reports.count
-        let ready = waiters.filter { $0.count <= count }
-        waiters.removeAll { $0.count <= count }
-        lock.unlock()
-        for waiter in ready { waiter.continuation.resume() }
-    }
-
-    /// The report of the `number`th build (1: the first, at start), once it is there.
-    func build(number: Int) async throws -> PreviewBuildReport {
-        try await withTimeout(30, "build \(number)") { [self] in
-            await withCheckedContinuation { continuation in
-                lock.lock()
-                if reports.count >= number {
-                    lock.unlock()
-                    continuation.resume()
-                } else {
-                    waiters.append((number, continuation))
-                    lock.unlock()
-                }
-            }
-        }
-        return builds[number - 1]
-    }
-
-    var builds: [PreviewBuildReport] {
-        lock.lock()
-        defer { lock.unlock() }
-        return reports
-    }
-}
-
 extension TestSite {
     /// A copy of the golden fixture site (two languages, the model, a base URL with a path) in a temporary folder.
     static func goldenCopy() throws -> TestSite {
