@@ -1,18 +1,15 @@
+import CNMMKit
 import Foundation
 
-@testable import CNMMKit
-
-/// Feeds one input to the front matter splitter and decoder: it must return a result or an error, never crash or hang.
+/// Feeds one input to the front matter splitter and decoder and to the preview server's request-path gate:
+/// each must return a result or an error, never crash or hang.
 ///
 /// Built with libFuzzer: `swift build -c debug --product cnmm-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING`,
 /// then `.build/debug/cnmm-fuzz Tests/Fuzz/front-matter -max_total_time=300`. Without `FUZZING` it is a plain
 /// program that replays the files named on its command line (the seed corpus), so CI builds and runs it.
 func fuzzFrontMatter(_ data: Data) {
-    guard let text = try? SourceText.decode(data, path: "fuzz.md") else { return }
-    _ = try? FrontMatterParser(path: "fuzz.md").parse(text)
-    _ = try? ContentLoader.checkConflictMarkers(text, path: "fuzz.md")
-    _ = RefResolver.normalise(text)
-    _ = SiteAssembler.urlPath(text)
+    FuzzEntry.frontMatter(data)
+    FuzzEntry.requestPath(data)
 }
 
 #if FUZZING

@@ -69,7 +69,13 @@ extension RequestPath {
                 return nil
             }
         }
-        return String(bytes: bytes, encoding: .utf8)
+        // Decode strictly: Foundation's String(bytes:encoding:) drops a leading byte order mark, which turned
+        // "%EF%BB%BF.." into ".." after the check above (found by the fuzzer).
+        // A byte order mark in a name is refused too: some tools drop it and would see "." or "..".
+        guard let segment = String(validating: bytes, as: UTF8.self), segment != ".", segment != "..",
+            !segment.unicodeScalars.contains("\u{FEFF}")
+        else { return nil }
+        return segment
     }
 
     fileprivate static func hexValue(_ byte: UInt8) -> UInt8? {

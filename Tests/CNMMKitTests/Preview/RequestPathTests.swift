@@ -19,7 +19,7 @@ struct RequestPathTests {
         arguments: [
             "", "x", "/..", "/../etc/passwd", "/a/../b", "/./a", "/a//b", "//etc/passwd", "/%2e%2e/x", "/%2E%2e/",
             "/.%2e/x", "/a%2fb", "/a%2Fb", "/a\\b", "/a%5cb", "/a%00b", "/a%0ab", "/a%7fb", "/%252e%252e/x", "/a%25",
-            "/%", "/%2", "/%zz", "/%c0%ae%c0%ae/", "/%ff",
+            "/%", "/%2", "/%zz", "/%c0%ae%c0%ae/", "/%ff", "/%EF%BB%BF..", "/%ef%bb%bf./x", "/\u{FEFF}../etc/passwd",
         ])
     func refuses(raw: String) {
         #expect(RequestPath(raw) == nil, "\(raw)")
