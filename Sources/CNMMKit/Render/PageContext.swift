@@ -239,16 +239,7 @@ struct PageContext: Sendable {
 
     /// `2023-10-10` as a long date in the page's language (`October 10, 2023`, `10. Oktober 2023`).
     static func formatDate(_ iso: String, language: String) -> String {
-        let parser = DateFormatter()
-        parser.locale = Locale(identifier: "en_US_POSIX")
-        parser.timeZone = TimeZone(identifier: "UTC")
-        parser.dateFormat = "yyyy-MM-dd"
-        guard let date = parser.date(from: iso) else { return iso }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language)
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateStyle = .long
-        return formatter.string(from: date)
+        LongDates.shared.text(iso, language: language)
     }
 }
 
