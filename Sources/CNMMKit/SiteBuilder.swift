@@ -11,6 +11,8 @@ public struct SiteBuilder: Sendable {
     public var logger: Logger
     /// What the preview server's rebuilds take over from the build before; nil builds everything.
     public var reuse: BuildReuse?
+    /// Updated as the build goes, for a progress display; nil when nobody watches.
+    public var progress: BuildProgress?
 
     public init(options: BuildOptions, logger: Logger = Logger(label: "cnmm"), reuse: BuildReuse? = nil) {
         self.options = options
@@ -25,6 +27,7 @@ public struct SiteBuilder: Sendable {
         try OutputLocation(options: options).check()
         let rendered = try render()
         var clock = StageClock()
+        progress?.start("write", total: rendered.files.count)
         let written = try OutputWriter(output: options.outputFolder).write(rendered.files)
         var summary = rendered.summary
         summary.stages.write = clock.lap()
@@ -61,6 +64,7 @@ public struct SiteBuilder: Sendable {
         ).load()
         loaded.diagnostics.forEach(log.report)
         stages.load = clock.lap()
+        progress?.start("assemble")
 
         var (site, assembleProblems) = SiteAssembler(config: config).assemble(loaded.pages)
         assembleProblems.forEach(log.report)
@@ -69,6 +73,7 @@ public struct SiteBuilder: Sendable {
         for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
         stages.assemble = clock.lap()
 
+        progress?.start("markdown")
         let markdown = MarkdownStage(site: site, icons: theme.icons, dimensions: config.dimensions)
         site = markdown.run(log: log)
         stages.markdown = clock.lap()
@@ -111,13 +116,16 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         do {
             let noindex = options.includeDrafts || options.noindex || isPreview
-            files = try SiteRenderer(site: site, theme: theme, noindex: noindex, memo: reuse?.pages)
+            progress?.start(
+                "render", total: site.config.publishedLanguages.reduce(0) { $0 + (site.ordered[$1.code]?.count ?? 0) })
+            files = try SiteRenderer(site: site, theme: theme, noindex: noindex, memo: reuse?.pages, progress: progress)
                 .render(warnings: log)
         } catch {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)
         }
         stages.render = clock.lap()
+        progress?.start("check")
         let searchIndex = try SearchIndex(
             site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames)
         ).output(rendered: files)

@@ -29,8 +29,13 @@ struct BuildCommand: ParsableCommand {
             sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme, outputPath: output,
             baseURL: baseURL, includeDrafts: source.drafts, strict: source.strict)
         options.edition = edition
+        var builder = SiteBuilder(options: options)
+        let display = ProgressDisplay.startIfTerminal()
+        builder.progress = display?.progress
+        defer { display?.stop() }
         do {
-            let summary = try SiteBuilder(options: options).build()
+            let summary = try builder.build()
+            display?.stop()
             for warning in summary.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
             print(summary.text)
             if timings { print(summary.stagesText) }
