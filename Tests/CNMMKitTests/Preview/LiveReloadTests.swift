@@ -20,7 +20,7 @@ struct LiveReloadTests {
 
     @Test("the error page escapes HTML and control characters and names no machine path")
     func errorPage() throws {
-        let root = URL(fileURLWithPath: "/home/someone/site")
+        let root = URL(fileURLWithPath: "/srv/someone/site")
         let failure = BuildFailure([
             .error("content/en/a.md", line: 3, column: 1, "bad <b>value</b> \u{1B}[2J & more")
         ])
@@ -31,7 +31,7 @@ struct LiveReloadTests {
         #expect(html.contains(LiveReload.script(version: "v-2")))
 
         struct Other: Error, CustomStringConvertible {
-            var description: String { "cannot read /home/someone/site/content/en/b.md" }
+            var description: String { "cannot read /srv/someone/site/content/en/b.md" }
         }
         let other = ErrorPage(error: Other(), roots: [root])
         #expect(other.problems == ["error: cannot read content/en/b.md"])
