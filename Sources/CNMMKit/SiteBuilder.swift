@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
         site.models = model.models
         if config.languages.count > 1 { site.translationReport = TranslationReport(site: site) }
         stages.assemble += clock.lap()
-        reportMissingStrings(theme: theme, config: config, log: log)
+        reportMissingStrings(strings, config: config, log: log)
 
         // Rendering goes on after content errors, so that broken links are reported in the same run.
         var files: [OutputFile] = []
@@ -150,11 +150,9 @@ public struct SiteBuilder: Sendable {
         return Rendered(site: site, files: files, summary: summary)
     }
 
-    private func reportMissingStrings(theme: Theme, config: SiteConfig, log: DiagnosticLog) {
+    private func reportMissingStrings(_ strings: [String: UIStrings], config: SiteConfig, log: DiagnosticLog) {
         for language in config.languages where language.code != config.defaultLanguage {
-            let strings = UIStrings(
-                language: language.code, defaultLanguage: config.defaultLanguage, all: theme.strings)
-            for key in strings.missing {
+            for key in strings[language.code]?.missing ?? [] {
                 log.report(
                     .warning(
                         "i18n/\(language.code).yml",

@@ -41,7 +41,7 @@ struct Aliases {
 
     private func redirect(to page: Page) -> String {
         let target = site.config.absoluteURL(page.url)
-        let escaped = target.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+        let escaped = SafeText.html(target)
         return """
             <!DOCTYPE html>
             <html lang="\(page.language)">

@@ -11,24 +11,19 @@ struct Sitemap {
         for language in site.config.publishedLanguages {
             for index in site.ordered[language.code] ?? [] {
                 let page = site.pages[index]
-                xml += "  <url>\n    <loc>\(escape(site.config.absoluteURL(page.url)))</loc>\n"
+                xml += "  <url>\n    <loc>\(SafeText.html(site.config.absoluteURL(page.url)))</loc>\n"
                 if let commit = page.lastCommit { xml += "    <lastmod>\(commit.date)</lastmod>\n" }
                 let translations = site.translations[index] ?? [:]
                 if translations.count > 1 {
                     for other in site.config.publishedLanguages {
                         guard let target = translations[other.code] else { continue }
                         xml +=
-                            "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.code)\" href=\"\(escape(site.config.absoluteURL(site.pages[target].url)))\"/>\n"
+                            "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.code)\" href=\"\(SafeText.html(site.config.absoluteURL(site.pages[target].url)))\"/>\n"
                     }
                 }
                 xml += "  </url>\n"
             }
         }
         return xml + "</urlset>\n"
-    }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
