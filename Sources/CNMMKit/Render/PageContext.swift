@@ -7,7 +7,8 @@ import Foundation
 struct PageContext: Sendable {
     var site: Site
     var theme: Theme
-    var navigation: Navigation
+    /// The sidebar, rendered once per language and open branch.
+    var sidebar: Sidebar
     var strings: [String: UIStrings]
     /// Whether to add `noindex` (preview builds, drafts).
     var noindex: Bool
@@ -19,7 +20,9 @@ struct PageContext: Sendable {
     init(site: Site, theme: Theme, noindex: Bool) {
         self.site = site
         self.theme = theme
-        self.navigation = Navigation(site: site)
+        self.sidebar = Sidebar(navigation: Navigation(site: site)) { [library = theme.library] data in
+            library.render(data, withTemplate: Sidebar.template)
+        }
         self.noindex = noindex
         self.searchPages = SearchPages.find(in: site, templates: theme.templateNames)
         var strings: [String: UIStrings] = [:]
@@ -136,30 +139,36 @@ struct PageContext: Sendable {
     }
 
     private func common(language code: String, current: Int) -> [String: Any] {
-        let language = site.config.language(code) ?? Language(code: code)
         let t = strings[code] ?? UIStrings(language: code, defaultLanguage: code, all: [:])
-        let homeURL = site.home[code].map { site.pages[$0].url } ?? site.config.basePath
+        var context = languageData(code, strings: t)
+        context["sidebar"] = sidebar.html(
+            current: current, url: current >= 0 ? site.pages[current].url : nil, language: code, data: context,
+            strings: t)
         let menu = self.menu(language: code, current: current)
         let languages = languageLinks(current: current, language: code)
+        context["menu"] = menu
+        context["has_menu"] = !menu.isEmpty
+        context["languages"] = languages
+        context["has_languages"] = languages.count > 1
+        context["noindex"] = noindex
+        // The search page has its own form; the header's box is for every other page.
+        context["search_url"] = searchPages[code].flatMap { $0 == current ? nil : site.pages[$0].url }
+        return context
+    }
+
+    /// The data of a language that is the same on each of its pages; what the sidebar sees.
+    private func languageData(_ code: String, strings t: UIStrings) -> [String: Any] {
+        let language = site.config.language(code) ?? Language(code: code)
         var context: [String: Any] = [
             "lang": language.code,
             "site_title": language.title ?? site.config.title,
             "site_description": language.description ?? site.config.description ?? "",
-            "home_url": homeURL,
+            "home_url": site.home[code].map { site.pages[$0].url } ?? site.config.basePath,
             "asset_base": site.config.basePath,
-            "nav_groups": navigation.groups(
-                for: current >= 0 ? current : site.home[code] ?? 0, language: code, strings: t),
-            "menu": menu,
-            "has_menu": !menu.isEmpty,
-            "languages": languages,
-            "has_languages": languages.count > 1,
-            "noindex": noindex,
             "t": t.table,
             "params": site.config.params.mapValues(\.templateValue),
         ]
         context["translations_url"] = site.lookup[code]?["translations"].map { site.pages[$0].url }
-        // The search page has its own form; the header's box is for every other page.
-        context["search_url"] = searchPages[code].flatMap { $0 == current ? nil : site.pages[$0].url }
         return context
     }
 

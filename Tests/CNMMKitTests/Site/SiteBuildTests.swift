@@ -80,6 +80,34 @@ struct SiteBuildTests {
         #expect(nav.contains("<a href=\"/level-2/\" aria-current=\"page\""))
     }
 
+    @Test("pages sharing a sidebar each mark their own link, and a section page opens its pages")
+    func sharedSidebar() throws {
+        var files = Self.basicSite
+        files["content/en/guide/second.md"] = "---\ntitle: Second & last\n---\nTwo.\n"
+        files["content/en/guide/a&b.md"] = "---\ntitle: A and B\n---\nThree.\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        func sidebar(_ path: String) throws -> String {
+            let html = try site.read("public/\(path)index.html")
+            let start = try #require(html.range(of: "id=\"site-nav\"")).upperBound
+            return String(try #require(html[start...].components(separatedBy: "</nav>").first))
+        }
+        for (path, others) in [
+            ("guide/first/", ["/guide/second/", "/guide/"]), ("guide/second/", ["/guide/first/", "/guide/"]),
+            ("guide/a&b/", ["/guide/first/"]), ("guide/", ["/guide/first/"]), ("level-2/", ["/guide/"]),
+        ] {
+            let nav = try sidebar(path)
+            let url = "/" + path.replacingOccurrences(of: "&", with: "&amp;")
+            #expect(nav.components(separatedBy: "aria-current=\"page\"").count == 2, "one current link on \(path)")
+            #expect(nav.contains("href=\"\(url)\" aria-current=\"page\""), "\(path) marks itself")
+            for other in others { #expect(!nav.contains("href=\"\(other)\" aria-current")) }
+        }
+        #expect(try sidebar("guide/").contains("href=\"/guide/second/\""), "the section page lists its pages")
+        #expect(!(try sidebar("level-2/")).contains("href=\"/guide/second/\""), "other sections stay closed")
+        #expect(try sidebar("guide/first/").contains("is-ancestor\"><a href=\"/guide/\""))
+    }
+
     @Test("ref shortcodes resolve and headings carry ids and icons")
     func contentRendering() throws {
         let site = try TestSite(Self.basicSite)
