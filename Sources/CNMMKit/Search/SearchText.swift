@@ -8,24 +8,15 @@ import Foundation
 /// script can fold it character by character.
 enum SearchText {
     /// The text of an HTML fragment.
+    ///
+    /// One pass over the UTF-8 bytes: tags, references and white space are all ASCII-delimited, and walking the
+    /// text by characters (or bridging it to `NSString` to find a tag's end) was a tenth of a large site's build.
     static func plain(_ html: String) -> String {
-        var text = ""
-        text.reserveCapacity(html.utf8.count)
-        var rest = html[...]
-        // Looked for as bytes: both are ASCII, and walking the text by characters was most of the time taken.
-        while let open = rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) {
-            text += rest[..<open]
-            rest = rest[open...]
-            if rest.utf8.first == UInt8(ascii: "&") {
-                let (decoded, after) = reference(at: rest)
-                text += decoded
-                rest = after
-            } else {
-                rest = skipTag(rest, into: &text)
-            }
+        var html = html
+        let result = html.withUTF8 { bytes in
+            var scanner = PlainTextScanner(bytes: bytes)
+            return scanner.run()
         }
-        text += rest
-        let result = collapsed(text)
         return isNFCWithoutChecking(result) ? result : result.precomposedStringWithCanonicalMapping
     }
 
@@ -65,7 +56,7 @@ enum SearchText {
     }
 
     /// The length in bytes of the white space scalar at `index`, or 0 when there is none (the text is valid UTF-8).
-    private static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
         func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
@@ -84,7 +75,7 @@ enum SearchText {
     }
 }
 
-private extension SearchText {
+extension SearchText {
     /// Elements whose content is no text for readers.
     static let hiddenElements: Set<String> = ["script", "style", "svg", "template"]
 
@@ -100,46 +91,6 @@ private extension SearchText {
         "hellip": "…", "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
         "bdquo": "„", "shy": "", "copy": "©", "reg": "®", "trade": "™", "middot": "·", "bull": "•",
     ]
-
-    /// Skips the tag at the start of `html` (and a hidden element's content), adding a space for a block element.
-    static func skipTag(_ html: Substring, into text: inout String) -> Substring {
-        if html.hasPrefix("<!--") {
-            guard let end = html.range(of: "-->") else { return "" }
-            return html[end.upperBound...]
-        }
-        guard let close = html.utf8.firstIndex(of: UInt8(ascii: ">")) else { return "" }
-        let inside = html[html.index(after: html.startIndex)..<close]
-        let isEnd = inside.hasPrefix("/")
-        let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
-        var rest = html[html.index(after: close)...]
-        if !isEnd, hiddenElements.contains(name), !inside.hasSuffix("/") {
-            guard let end = rest.range(of: "</\(name)", options: .caseInsensitive) else { return "" }
-            rest = rest[end.upperBound...]
-            rest = rest.firstIndex(of: ">").map { rest[rest.index(after: $0)...] } ?? ""
-            text += " "
-        } else if blockElements.contains(name) {
-            text += " "
-        }
-        return rest
-    }
-
-    /// Decodes the character reference at the start of `html`; an unknown one stays as it is.
-    static func reference(at html: Substring) -> (String, Substring) {
-        let body = html.dropFirst().prefix(12)
-        guard let semicolon = body.firstIndex(of: ";") else { return ("&", html.dropFirst()) }
-        let name = body[..<semicolon]
-        let after = html[html.index(after: semicolon)...]
-        if name.hasPrefix("#") {
-            let digits = name.dropFirst()
-            let value =
-                digits.first == "x" || digits.first == "X"
-                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
-            if let value, let scalar = Unicode.Scalar(value) { return (String(Character(scalar)), after) }
-        } else if let decoded = namedReferences[String(name)] {
-            return (decoded, after)
-        }
-        return ("&", html.dropFirst())
-    }
 }
 
 extension Unicode.Scalar {

@@ -1,0 +1,164 @@
+/// The byte-level pass behind `SearchText.plain`: HTML in, readable text out, white space collapsed.
+struct PlainTextScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var index = 0
+    private var output: [UInt8] = []
+    /// A space is owed before the next visible byte (white space or a block boundary was passed).
+    private var space = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        output.reserveCapacity(bytes.count / 2)
+    }
+
+    mutating func run() -> String {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                skipTag()
+            } else if byte == UInt8(ascii: "&") {
+                decodeReference()
+            } else {
+                let length = SearchText.whitespaceLength(bytes, at: index)
+                if length > 0 {
+                    space = true
+                    index += length
+                } else {
+                    emit(byte)
+                    index += 1
+                }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private mutating func emit(_ byte: UInt8) {
+        if space {
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            space = false
+        }
+        output.append(byte)
+    }
+
+    /// Appends decoded text, collapsing its white space like the page's own.
+    private mutating func emit(_ text: String) {
+        var text = text
+        text.withUTF8 { decoded in
+            var position = 0
+            while position < decoded.count {
+                let length = SearchText.whitespaceLength(decoded, at: position)
+                if length > 0 {
+                    space = true
+                    position += length
+                } else {
+                    emit(decoded[position])
+                    position += 1
+                }
+            }
+        }
+    }
+
+    /// The position of `needle` at or after `start`, or nil; `caseInsensitive` folds ASCII letters.
+    private func find(_ needle: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
+        guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+        var position = start
+        while position + needle.count <= bytes.count {
+            var offset = 0
+            while offset < needle.count {
+                let byte = bytes[position + offset]
+                let folded = caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                guard folded == needle[offset] else { break }
+                offset += 1
+            }
+            if offset == needle.count { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    private static let commentStart = Array("<!--".utf8)
+    private static let commentEnd = Array("-->".utf8)
+
+    private func hasPrefix(_ prefix: [UInt8], at start: Int) -> Bool {
+        guard start + prefix.count <= bytes.count else { return false }
+        for offset in prefix.indices where bytes[start + offset] != prefix[offset] { return false }
+        return true
+    }
+
+    private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        var position = start
+        while position < bytes.count {
+            if bytes[position] == byte { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// Skips the tag at `index` (and a hidden element's content), owing a space after a block element.
+    private mutating func skipTag() {
+        if hasPrefix(Self.commentStart, at: index) {
+            index = find(Self.commentEnd, from: index + 4).map { $0 + 3 } ?? bytes.count
+            return
+        }
+        guard let close = firstIndex(of: UInt8(ascii: ">"), from: index + 1) else {
+            index = bytes.count
+            return
+        }
+        var cursor = index + 1
+        let isEnd = cursor < close && bytes[cursor] == UInt8(ascii: "/")
+        while cursor < close && bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
+        var name: [UInt8] = []
+        while cursor < close, Self.isNameByte(bytes[cursor]) {
+            let byte = bytes[cursor]
+            name.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            cursor += 1
+        }
+        let selfClosing = close > index + 1 && bytes[close - 1] == UInt8(ascii: "/")
+        let tag = String(decoding: name, as: UTF8.self)
+        index = close + 1
+        if !isEnd, !selfClosing, SearchText.hiddenElements.contains(tag) {
+            guard let end = find(Array("</".utf8) + name, from: index, caseInsensitive: true) else {
+                index = bytes.count
+                return
+            }
+            index = firstIndex(of: UInt8(ascii: ">"), from: end).map { $0 + 1 } ?? bytes.count
+            space = true
+        } else if SearchText.blockElements.contains(tag) {
+            space = true
+        }
+    }
+
+    /// Decodes the character reference at `index`; an unknown one stays as it is.
+    private mutating func decodeReference() {
+        let limit = min(bytes.count, index + 13)
+        var semicolon = index + 1
+        while semicolon < limit, bytes[semicolon] != UInt8(ascii: ";") { semicolon += 1 }
+        guard semicolon < limit else {
+            emit(UInt8(ascii: "&"))
+            index += 1
+            return
+        }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<semicolon]), as: UTF8.self)
+        var decoded: String?
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value =
+                digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            if let value, let scalar = Unicode.Scalar(value) { decoded = String(Character(scalar)) }
+        } else {
+            decoded = SearchText.namedReferences[name]
+        }
+        guard let decoded else {
+            emit(UInt8(ascii: "&"))
+            index += 1
+            return
+        }
+        emit(decoded)
+        index = semicolon + 1
+    }
+}
