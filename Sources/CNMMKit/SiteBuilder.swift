@@ -74,7 +74,8 @@ public struct SiteBuilder: Sendable {
         stages.assemble = clock.lap()
 
         progress?.start("markdown")
-        let markdown = MarkdownStage(site: site, icons: theme.icons, dimensions: config.dimensions)
+        let icons = theme.icons(basePath: config.basePath)
+        let markdown = MarkdownStage(site: site, icons: icons, dimensions: config.dimensions)
         site = markdown.run(log: log)
         stages.markdown = clock.lap()
 

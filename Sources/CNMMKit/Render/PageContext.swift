@@ -10,6 +10,8 @@ struct PageContext: Sendable {
     /// The sidebar, rendered once per language and open branch.
     var sidebar: Sidebar
     var strings: [String: UIStrings]
+    /// Icon name → its markup on a page.
+    var icons: [String: String]
     /// Whether to add `noindex` (preview builds, drafts).
     var noindex: Bool
     /// Language → its search page, for the search box in the header.
@@ -24,6 +26,7 @@ struct PageContext: Sendable {
             library.render(data, withTemplate: Sidebar.template)
         }
         self.noindex = noindex
+        self.icons = theme.icons(basePath: site.config.basePath)
         self.searchPages = SearchPages.find(in: site, templates: theme.templateNames)
         var strings: [String: UIStrings] = [:]
         for language in site.config.languages {
@@ -52,7 +55,7 @@ struct PageContext: Sendable {
         context["description"] = (page.frontMatter.description ?? context["site_description"] as? String)?.nonEmpty
         var data = pageData(page, index: index, strings: t)
         let model = ModelContext(
-            site: site, icons: theme.icons, strings: t, language: page.language,
+            site: site, icons: icons, strings: t, language: page.language,
             renderPartial: { [theme] name, data in theme.library.render(data, withTemplate: name) ?? "" })
         if let generated = page.generated {
             context["model"] = model.generated(generated)
@@ -173,7 +176,7 @@ struct PageContext: Sendable {
     }
 
     private func pageData(_ page: Page, index: Int, strings t: UIStrings) -> [String: Any] {
-        let toc = TableOfContents.entries(page.headings, icons: theme.icons)
+        let toc = TableOfContents.entries(page.headings, icons: icons)
         let showTOC = !toc.isEmpty && page.frontMatter.params["notoc"] != .bool(true)
         var data: [String: Any] = [
             "title": page.title,
@@ -184,6 +187,7 @@ struct PageContext: Sendable {
             "content": page.html,
             "toc": toc,
             "has_toc": showTOC,
+            "toc_html": showTOC ? tocHTML(toc, strings: t) : "",
             "params": page.frontMatter.params.mapValues(\.templateValue),
         ]
         data["description"] = page.frontMatter.description.nonEmpty
@@ -215,6 +219,12 @@ struct PageContext: Sendable {
             data["edit_url"] = "\(repository.url)/edit/\(repository.branch)/\(folder)\(page.sourcePath)"
         }
         return data
+    }
+
+    /// The theme's `partials/toc-list` for the page's TOC, rendered once: layouts place it twice (a compact box
+    /// for narrow screens, a column for wide ones), and rendering it was a fair part of a page's time.
+    private func tocHTML(_ toc: [[String: Any]], strings t: UIStrings) -> String {
+        theme.library.render(["page": ["toc": toc], "t": t.table], withTemplate: "partials/toc-list") ?? ""
     }
 
     private func menu(language: String, current: Int) -> [[String: Any]] {

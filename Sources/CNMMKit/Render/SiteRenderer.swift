@@ -60,6 +60,9 @@ struct SiteRenderer {
         if !errors.isEmpty { throw BuildFailure(errors) }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))
         files.append(OutputFile(path: "robots.txt", text: robots()))
+        if !theme.iconSymbols.isEmpty {
+            files.append(OutputFile(path: IconSprite.fileName, text: IconSprite.file(theme.iconSymbols)))
+        }
         if site.models.values.contains(where: { !$0.levels.isEmpty }) {
             files.append(OutputFile(path: "model.json", content: .data(ModelJSON(site: site).data())))
         }

@@ -10,8 +10,8 @@ public struct Theme: Sendable {
     public var root: URL
     public var library: MustacheLibrary
     public var templateNames: Set<String>
-    /// Icon name → inline SVG markup.
-    public var icons: [String: String]
+    /// Icon name → its `<symbol>` in the site's icon sprite (`IconSprite`).
+    public var iconSymbols: [String: String]
     /// Language code → key → text, from the theme and the site's own `i18n/` (the site wins).
     public var strings: [String: [String: String]]
 
@@ -49,13 +49,13 @@ public struct Theme: Sendable {
                     "layouts/\(cycle[0]).mustache",
                     "template includes itself with no section to stop it: \(cycle.joined(separator: " → "))"))
         }
-        var icons: [String: String] = [:]
+        var symbols: [String: String] = [:]
         let iconFolder = root.appendingPathComponent("icons")
         for relative in ContentLoader.files(under: iconFolder) where relative.hasSuffix(".svg") {
             guard let data = FileManager.default.contents(atPath: iconFolder.appendingPathComponent(relative).path)
             else { continue }
-            icons[String(relative.dropLast(4))] = Self.inlineSVG(
-                String(decoding: data, as: UTF8.self), name: String(relative.dropLast(4)))
+            let name = String(relative.dropLast(4))
+            symbols[name] = IconSprite.symbol(String(decoding: data, as: UTF8.self), name: name)
         }
         var strings: [String: [String: String]] = [:]
         for folder in [root.appendingPathComponent("i18n"), siteRoot.appendingPathComponent("i18n")] {
@@ -74,7 +74,7 @@ public struct Theme: Sendable {
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
         return Theme(
             root: root, library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
-            icons: icons, strings: strings)
+            iconSymbols: symbols, strings: strings)
     }
 
     /// The theme's static folder.
@@ -97,16 +97,8 @@ public struct Theme: Sendable {
         return result
     }
 
-    /// Makes an icon file fit for inlining: no XML prolog, hidden from screen readers, classed for CSS.
-    static func inlineSVG(_ text: String, name: String) -> String {
-        var svg = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let start = svg.range(of: "<svg") { svg = String(svg[start.lowerBound...]) }
-        svg = svg.replacingOccurrences(of: "\n", with: " ")
-        if !svg.contains("aria-hidden") {
-            svg = svg.replacingOccurrences(
-                of: "<svg", with: "<svg class=\"icon icon-\(name)\" aria-hidden=\"true\" focusable=\"false\"",
-                options: .anchored)
-        }
-        return svg
+    /// Icon name → what a page holds for it: a reference into the sprite at the site's `basePath`.
+    public func icons(basePath: String) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: iconSymbols.keys.map { ($0, IconSprite.reference($0, basePath: basePath)) })
     }
 }
