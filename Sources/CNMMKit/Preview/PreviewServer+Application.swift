@@ -10,7 +10,7 @@ extension PreviewServer {
     /// watcher's watches are set, so every save after that is seen.
     public func buildApplication() async throws -> some ApplicationProtocol {
         if let warning = Self.addressWarning(host: options.host) { report(.note(warning)) }
-        let builder = PreviewBuilder(options: options.build)
+        let builder = PreviewBuilder(options: options.build, midBuild: hooks.midBuild)
         let first = await builder.build()
         report(.built(Self.buildReport(first, batch: nil, root: options.build.sourceRoot, reloadSent: nil)))
         let store = PreviewSiteStore(first.snapshot)
