@@ -75,6 +75,22 @@ struct RunningPreview: Sendable {
     func events() async throws -> (EventStreamClient, hello: EventStreamClient.Event) {
         try await EventStreamClient.connect(port: port)
     }
+
+    /// Waits for reload events until `path` is served the way `shows` wants; that reload, that build and that answer.
+    ///
+    /// A save writes a file in place: a poll can see it emptied and the next poll see it written, so
+    /// one save may cause two builds of the same sources. Reloads on the way are let by.
+    func reloads(
+        _ events: EventStreamClient, until path: String, _ shows: @Sendable (RawResponse) -> Bool
+    ) async throws -> (reload: EventStreamClient.Event, build: PreviewBuildReport, response: RawResponse) {
+        while true {
+            let reload = try await events.next("reload")
+            let response = try await request(path)
+            guard shows(response) else { continue }
+            let generation = try #require(PreviewReloadTests.version(reload.data)).1
+            return (reload, try await reports.build(number: generation), response)
+        }
+    }
 }
 
 extension TestSite {
