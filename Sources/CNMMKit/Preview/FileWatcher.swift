@@ -98,10 +98,10 @@ extension FileWatcher {
             #if canImport(Glibc)
                 case .inotify(let inotify):
                     if case .readable = result {
-                        do {
+                        do throws(WatchError) {
                             changed = try changes(from: inotify)
                         } catch {
-                            note("watching the sources failed (\(error)); polling every \(timing.pollInterval) instead")
+                            note(fallbackNote("cannot go on watching the sources", error))
                             // Changes may have been missed meanwhile: build once more.
                             changed = Set(targets.folders)
                             source = .polling(PollingScanner(targets: targets))
@@ -141,19 +141,24 @@ extension FileWatcher {
     fileprivate func makeSource() -> Source {
         #if canImport(Glibc)
             if mode == .inotify {
-                do {
+                do throws(WatchError) {
                     let inotify = try Inotify()
                     for parent in targets.parents { try inotify.watch(folder: parent) }
                     for folder in targets.folders { try inotify.watch(tree: folder) }
                     return .inotify(inotify)
                 } catch {
-                    note(
-                        "cannot watch the sources with inotify (\(error)); polling every \(timing.pollInterval) instead"
-                    )
+                    note(fallbackNote("cannot watch the sources", error))
                 }
             }
         #endif
         return .polling(PollingScanner(targets: targets))
+    }
+
+    /// One line on a fallback to polling: what failed and, for a limit of the kernel, how to raise it or not need it.
+    fileprivate func fallbackNote(_ what: String, _ error: WatchError) -> String {
+        let text = "\(what) with inotify: \(error); polling every \(timing.pollInterval) instead"
+        guard let limit = error.limit else { return text }
+        return text + ". Raise the limit (sudo sysctl \(limit.setting)=\(limit.raiseTo)) or use cnmm serve --poll"
     }
 
     #if canImport(Glibc)
