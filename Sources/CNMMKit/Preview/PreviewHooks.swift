@@ -1,4 +1,4 @@
-/// Where a test reaches into the preview server: a hold in the middle of a build.
+/// Where a test reaches into the preview server: a hold in the middle of a build, lower inotify limits.
 ///
 /// Empty outside tests; no option of `cnmm serve` sets them.
 struct PreviewHooks: Sendable {
@@ -6,4 +6,5 @@ struct PreviewHooks: Sendable {
     /// rendered and half of its files are in the snapshot being made, which nothing serves yet. A test
     /// blocks here to hold a rebuild.
     var midBuild: (@Sendable () -> Void)?
+    var inotifyLimits = InotifyLimits()
 }

@@ -29,7 +29,7 @@ extension PreviewServer {
             timing: FileWatcher.Timing(
                 quietPeriod: options.quietPeriod, maximumDelay: options.maximumDelay,
                 pollInterval: options.pollInterval),
-            note: { report(.note($0)) }, onChange: rebuilds.enqueue)
+            limits: hooks.inotifyLimits, note: { report(.note($0)) }, onChange: rebuilds.enqueue)
         let host = options.host
         var application = Application(
             router: buildRouter(store: store, broadcaster: broadcaster),

@@ -12,7 +12,7 @@ struct RunningPreview: Sendable {
     let site: TestSite
     let reports: ReportLog
 
-    /// Runs `body` against a server for `site`; `hooks` reach into it (a held build).
+    /// Runs `body` against a server for `site`; `hooks` reach into it (a held build, lower inotify limits).
     static func serve<T: Sendable>(
         _ site: TestSite, poll: Bool = false, quietPeriod: Duration = .milliseconds(20),
         hooks: PreviewHooks = PreviewHooks(), _ body: @Sendable (RunningPreview) async throws -> T
