@@ -61,8 +61,12 @@ public final class BuildReuse: @unchecked Sendable {
         let relative = Set(paths.filter { $0.hasPrefix(root) }.map { String($0.dropFirst(root.count)) })
         locked {
             if themeChanged { cachedTheme = nil }
-            // `git diff … -- path` compares with the file as it is now.
-            git = git.filter { entry in !(entry.key.first == "diff" && relative.contains(entry.key.last ?? "")) }
+            // `git diff … -- path` compares with the file as it is now. A changed folder (the watcher's
+            // fallback to polling, lost events) stands for every file in it.
+            git = git.filter { entry in
+                guard entry.key.first == "diff", let path = entry.key.last else { return true }
+                return !Self.lies(path, inAnyOf: relative)
+            }
         }
         if themeChanged { pages.clear() }
     }
@@ -73,6 +77,16 @@ extension BuildReuse {
         lock.lock()
         defer { lock.unlock() }
         return body()
+    }
+
+    /// Whether a relative path is one of `changed` or lies in a folder that is (one lookup per folder on its way).
+    fileprivate static func lies(_ path: String, inAnyOf changed: Set<String>) -> Bool {
+        var candidate = Substring(path)
+        while true {
+            if changed.contains(String(candidate)) { return true }
+            guard let slash = candidate.lastIndex(of: "/") else { return false }
+            candidate = candidate[..<slash]
+        }
     }
 
     /// Size and time of the files a commit, checkout or reset changes; cheap to read before every build.

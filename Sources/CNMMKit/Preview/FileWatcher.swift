@@ -31,19 +31,22 @@ final class FileWatcher: Service, @unchecked Sendable {
     let targets: WatchTargets
     let mode: Mode
     let timing: Timing
+    let limits: InotifyLimits
     /// Opens once the watches are set: changes from then on are seen.
     let ready = Latch()
     private let note: @Sendable (String) -> Void
     private let onChange: @Sendable (Batch) -> Void
 
     /// `note` hears about the watcher itself (a fallback to polling); `onChange` gets each batch, on the watcher's thread.
+    /// `limits` lowers inotify's limits for tests.
     init(
-        targets: WatchTargets, mode: Mode, timing: Timing = Timing(), note: @escaping @Sendable (String) -> Void,
-        onChange: @escaping @Sendable (Batch) -> Void
+        targets: WatchTargets, mode: Mode, timing: Timing = Timing(), limits: InotifyLimits = InotifyLimits(),
+        note: @escaping @Sendable (String) -> Void, onChange: @escaping @Sendable (Batch) -> Void
     ) {
         self.targets = targets
         self.mode = mode
         self.timing = timing
+        self.limits = limits
         self.note = note
         self.onChange = onChange
     }
@@ -98,10 +101,10 @@ extension FileWatcher {
             #if canImport(Glibc)
                 case .inotify(let inotify):
                     if case .readable = result {
-                        do {
+                        do throws(WatchError) {
                             changed = try changes(from: inotify)
                         } catch {
-                            note("watching the sources failed (\(error)); polling every \(timing.pollInterval) instead")
+                            note(fallbackNote("cannot go on watching the sources", error))
                             // Changes may have been missed meanwhile: build once more.
                             changed = Set(targets.folders)
                             source = .polling(PollingScanner(targets: targets))
@@ -141,22 +144,32 @@ extension FileWatcher {
     fileprivate func makeSource() -> Source {
         #if canImport(Glibc)
             if mode == .inotify {
-                do {
-                    let inotify = try Inotify()
-                    for parent in targets.parents { try inotify.watch(folder: parent) }
-                    for folder in targets.folders { try inotify.watch(tree: folder) }
-                    return .inotify(inotify)
+                do throws(WatchError) {
+                    return .inotify(try Self.inotify(watching: targets, limits: limits))
                 } catch {
-                    note(
-                        "cannot watch the sources with inotify (\(error)); polling every \(timing.pollInterval) instead"
-                    )
+                    note(fallbackNote("cannot watch the sources", error))
                 }
             }
         #endif
         return .polling(PollingScanner(targets: targets))
     }
 
+    /// One line on a fallback to polling: what failed and, for a limit of the kernel, how to raise it or not need it.
+    fileprivate func fallbackNote(_ what: String, _ error: WatchError) -> String {
+        let text = "\(what) with inotify: \(error); polling every \(timing.pollInterval) instead"
+        guard let limit = error.limit else { return text }
+        return text + ". Raise the limit (sudo sysctl \(limit.setting)=\(limit.raiseTo)) or use cnmm serve --poll"
+    }
+
     #if canImport(Glibc)
+        /// An inotify instance with a watch on each parent folder, and on every folder of each folder target.
+        static func inotify(watching targets: WatchTargets, limits: InotifyLimits) throws(WatchError) -> Inotify {
+            let inotify = try Inotify(limits: limits)
+            for parent in targets.parents { try inotify.watch(folder: parent) }
+            for folder in targets.folders { try inotify.watch(tree: folder) }
+            return inotify
+        }
+
         /// The relevant paths among the waiting events; watches folders that appeared.
         fileprivate func changes(from inotify: Inotify) throws(WatchError) -> Set<String> {
             var changed = Set<String>()

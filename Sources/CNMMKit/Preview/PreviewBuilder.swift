@@ -29,15 +29,21 @@ final class PreviewBuilder: @unchecked Sendable {
     private let instance: String
     private let queue = DispatchQueue(label: "cnmm.preview.build")
     private let reuse: BuildReuse
+    /// A test's hold in the middle of a build (`PreviewHooks.midBuild`).
+    private let midBuild: (@Sendable () -> Void)?
     // The state below is only touched on `queue`.
     private var generation = 0
     private var lastGood: PreviewSnapshot?
     private var copies: [String: CopiedFile] = [:]
 
-    init(options: BuildOptions, instance: String = String(UInt32.random(in: 0...UInt32.max), radix: 36)) {
+    init(
+        options: BuildOptions, instance: String = String(UInt32.random(in: 0...UInt32.max), radix: 36),
+        midBuild: (@Sendable () -> Void)? = nil
+    ) {
         self.options = options
         self.roots = [options.sourceRoot, options.themeFolder]
         self.instance = instance
+        self.midBuild = midBuild
         reuse = BuildReuse(options: options)
     }
 
@@ -61,7 +67,8 @@ final class PreviewBuilder: @unchecked Sendable {
             let rendered = try SiteBuilder(options: options, reuse: reuse).render()
             var files: [String: ServedFile] = [:]
             files.reserveCapacity(rendered.files.count)
-            for file in rendered.files {
+            for (index, file) in rendered.files.enumerated() {
+                if index == rendered.files.count / 2 { midBuild?() }
                 switch file.content {
                 case .data(let data):
                     let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: data, version: version) : data

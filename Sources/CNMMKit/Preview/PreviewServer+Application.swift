@@ -10,7 +10,7 @@ extension PreviewServer {
     /// watcher's watches are set, so every save after that is seen.
     public func buildApplication() async throws -> some ApplicationProtocol {
         if let warning = Self.addressWarning(host: options.host) { report(.note(warning)) }
-        let builder = PreviewBuilder(options: options.build)
+        let builder = PreviewBuilder(options: options.build, midBuild: hooks.midBuild)
         let first = await builder.build()
         report(.built(Self.buildReport(first, batch: nil, root: options.build.sourceRoot, reloadSent: nil)))
         let store = PreviewSiteStore(first.snapshot)
@@ -29,7 +29,7 @@ extension PreviewServer {
             timing: FileWatcher.Timing(
                 quietPeriod: options.quietPeriod, maximumDelay: options.maximumDelay,
                 pollInterval: options.pollInterval),
-            note: { report(.note($0)) }, onChange: rebuilds.enqueue)
+            limits: hooks.inotifyLimits, note: { report(.note($0)) }, onChange: rebuilds.enqueue)
         let host = options.host
         var application = Application(
             router: buildRouter(store: store, broadcaster: broadcaster),

@@ -12,6 +12,8 @@ public struct PreviewServer: Sendable {
     public var logger: Logger
     /// Hears what happens (the address, each build); called from the server's threads.
     public var report: @Sendable (PreviewEvent) -> Void
+    /// Where tests reach in; empty otherwise.
+    var hooks = PreviewHooks()
 
     public init(options: PreviewOptions, logger: Logger, report: @escaping @Sendable (PreviewEvent) -> Void) {
         self.options = options

@@ -30,6 +30,22 @@ struct BuildReuseTests {
         #expect(log() == "4")
     }
 
+    @Test("a changed folder (the watcher's fallback to polling, lost events) forgets the diffs of the files in it")
+    func changedFolder() throws {
+        let site = try TestSite([".git/HEAD": "ref: refs/heads/main\n", "content/en/a.md": "---\ntitle: A\n---\n"])
+        defer { site.remove() }
+        let reuse = BuildReuse(options: site.options())
+        let counter = Counter()
+        let diff = {
+            reuse.gitOutput(["diff", "-U0", "--no-color", "abc", "--", "content/en/a.md"]) { counter.next() }
+        }
+        #expect(diff() == "1")
+        reuse.forget(changed: [site.root.appendingPathComponent("content/e").path])
+        #expect(diff() == "1")
+        reuse.forget(changed: [site.root.appendingPathComponent("content").path])
+        #expect(diff() == "2")
+    }
+
     @Test("a git worktree's .git file leads to its git folder")
     func worktree() throws {
         let site = try TestSite([

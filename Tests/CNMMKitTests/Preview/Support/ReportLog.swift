@@ -2,13 +2,19 @@ import Foundation
 
 @testable import CNMMKit
 
-/// Every build the server reported, in order, with a way to wait for the next.
+/// Every build the server reported, in order, with a way to wait for the next; and its notes.
 final class ReportLog: @unchecked Sendable {
     private let lock = NSLock()
     private var reports: [PreviewBuildReport] = []
+    private var noted: [String] = []
     private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     func append(_ event: PreviewEvent) {
+        if case .note(let text) = event {
+            lock.lock()
+            noted.append(text)
+            lock.unlock()
+        }
         guard case .built(let report) = event else { return }
         lock.lock()
         reports.append(report)
@@ -40,5 +46,12 @@ final class ReportLog: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return reports
+    }
+
+    /// The server's notes so far (a fallback to polling), as reported.
+    var notes: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return noted
     }
 }

@@ -12,10 +12,10 @@ struct RunningPreview: Sendable {
     let site: TestSite
     let reports: ReportLog
 
-    /// Runs `body` against a server for `site`.
+    /// Runs `body` against a server for `site`; `hooks` reach into it (a held build, lower inotify limits).
     static func serve<T: Sendable>(
         _ site: TestSite, poll: Bool = false, quietPeriod: Duration = .milliseconds(20),
-        _ body: @Sendable (RunningPreview) async throws -> T
+        hooks: PreviewHooks = PreviewHooks(), _ body: @Sendable (RunningPreview) async throws -> T
     ) async throws -> T {
         let reports = ReportLog()
         let (listening, announce) = AsyncStream.makeStream(of: Int.self)
@@ -23,10 +23,11 @@ struct RunningPreview: Sendable {
             build: site.options(), host: "127.0.0.1", port: 0, poll: poll, pollInterval: .milliseconds(50),
             quietPeriod: quietPeriod, maximumDelay: .seconds(10))
         let logger = Logger(label: "cnmm.preview.test") { _ in SwiftLogNoOpLogHandler() }
-        let server = PreviewServer(options: options, logger: logger) { event in
+        var server = PreviewServer(options: options, logger: logger) { event in
             reports.append(event)
             if case .listening(_, let port) = event { announce.yield(port) }
         }
+        server.hooks = hooks
         let application = try await server.buildApplication()
         let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -73,6 +74,22 @@ struct RunningPreview: Sendable {
     /// An open live-reload connection, past its `hello`.
     func events() async throws -> (EventStreamClient, hello: EventStreamClient.Event) {
         try await EventStreamClient.connect(port: port)
+    }
+
+    /// Waits for reload events until `path` is served the way `shows` wants; that reload, that build and that answer.
+    ///
+    /// A save writes a file in place: a poll can see it emptied and the next poll see it written, so
+    /// one save may cause two builds of the same sources. Reloads on the way are let by.
+    func reloads(
+        _ events: EventStreamClient, until path: String, _ shows: @Sendable (RawResponse) -> Bool
+    ) async throws -> (reload: EventStreamClient.Event, build: PreviewBuildReport, response: RawResponse) {
+        while true {
+            let reload = try await events.next("reload")
+            let response = try await request(path)
+            guard shows(response) else { continue }
+            let generation = try #require(PreviewReloadTests.version(reload.data)).1
+            return (reload, try await reports.build(number: generation), response)
+        }
     }
 }
 
