@@ -187,7 +187,6 @@ struct PageContext: Sendable {
             "content": page.html,
             "toc": toc,
             "has_toc": showTOC,
-            "toc_html": showTOC ? tocHTML(toc, strings: t) : "",
             "params": page.frontMatter.params.mapValues(\.templateValue),
         ]
         data["description"] = page.frontMatter.description.nonEmpty
@@ -221,10 +220,18 @@ struct PageContext: Sendable {
         return data
     }
 
-    /// The theme's `partials/toc-list` for the page's TOC, rendered once: layouts place it twice (a compact box
-    /// for narrow screens, a column for wide ones), and rendering it was a fair part of a page's time.
-    private func tocHTML(_ toc: [[String: Any]], strings t: UIStrings) -> String {
-        theme.library.render(["page": ["toc": toc], "t": t.table], withTemplate: "partials/toc-list") ?? ""
+    /// The page data with what is made from the rest of it added: `page.toc_html`, the theme's `partials/toc-list`
+    /// for the page's TOC, rendered once (layouts place it twice: a compact box for narrow screens, a column for
+    /// wide ones). Called just before rendering, after a preview's memo missed: it is a fair part of a page's time.
+    func completed(_ context: [String: Any]) -> [String: Any] {
+        guard var page = context["page"] as? [String: Any], page["has_toc"] as? Bool == true,
+            let toc = page["toc"] as? [[String: Any]]
+        else { return context }
+        var context = context
+        let list = ["page": ["toc": toc], "t": context["t"] ?? [String: String]()]
+        page["toc_html"] = theme.library.render(list, withTemplate: "partials/toc-list") ?? ""
+        context["page"] = page
+        return context
     }
 
     private func menu(language: String, current: Int) -> [[String: Any]] {

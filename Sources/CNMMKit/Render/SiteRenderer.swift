@@ -29,9 +29,11 @@ struct SiteRenderer {
             let model = context.page(index)
             let rendered =
                 memo.map {
-                    $0.html(layout: layout, context: model) { theme.library.render(model, withTemplate: layout) }
+                    $0.html(layout: layout, context: model) {
+                        theme.library.render(context.completed(model), withTemplate: layout)
+                    }
                 }
-                ?? theme.library.render(model, withTemplate: layout)
+                ?? theme.library.render(context.completed(model), withTemplate: layout)
             guard let html = rendered else {
                 return .failure(
                     .error(
