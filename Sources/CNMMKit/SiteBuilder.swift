@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
 
         progress?.start("markdown")
         let icons = theme.icons(basePath: config.basePath)
-        let markdown = MarkdownStage(site: site, icons: icons, dimensions: config.dimensions)
+        let markdown = MarkdownStage(site: site, icons: icons, dimensions: config.dimensions, memo: reuse?.markdown)
         site = markdown.run(log: log)
         stages.markdown = clock.lap()
 

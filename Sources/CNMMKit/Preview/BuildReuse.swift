@@ -16,6 +16,8 @@ public final class BuildReuse: @unchecked Sendable {
     private let gitFolder: URL?
     /// Pages rendered before, by their view models.
     public let pages = RenderMemo()
+    /// Pages' Markdown rendered before, by their text and the site's shape.
+    let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -68,7 +70,17 @@ public final class BuildReuse: @unchecked Sendable {
                 return !Self.lies(path, inAnyOf: relative)
             }
         }
-        if themeChanged { pages.clear() }
+        if themeChanged {
+            pages.clear()
+            markdown.clear()
+        }
+    }
+
+    /// Ends a build in every table; returns how many pages were rendered and how many taken over.
+    @discardableResult
+    func endBuild(complete: Bool) -> (rendered: Int, reused: Int) {
+        markdown.endBuild(complete: complete)
+        return pages.endBuild()
     }
 }
 

@@ -84,13 +84,13 @@ final class PreviewBuilder: @unchecked Sendable {
             let snapshot = PreviewSnapshot(
                 version: version, files: files, basePath: rendered.site.config.basePath, failure: nil)
             lastGood = snapshot
-            let pages = reuse.pages.endBuild()
+            let pages = reuse.endBuild(complete: true)
             return Outcome(
                 snapshot: snapshot, summary: rendered.summary, failure: nil,
                 milliseconds: milliseconds(since: start, clock), notes: notes, pagesRendered: pages.rendered,
                 pagesReused: pages.reused)
         } catch {
-            reuse.pages.endBuild()
+            reuse.endBuild(complete: false)
             let page = ErrorPage(error: error, roots: roots)
             let failure = ServedFile(
                 body: ByteBuffer(bytes: page.html(version: version)), contentType: "text/html; charset=utf-8")

@@ -46,6 +46,33 @@ struct BuildReuseTests {
         #expect(diff() == "2")
     }
 
+    @Test("a page's Markdown is rendered again only when its text changed or a page it may link to moved")
+    func markdown() throws {
+        let site = try TestSite([
+            "content/en/a.md": "---\ntitle: A\n---\nSee [B]({{< ref \"b\" >}}).\n",
+            "content/en/b.md": "---\ntitle: B\n---\nText of B.\n",
+            "content/en/c.md": "---\ntitle: C\n---\nText of C.\n",
+        ])
+        defer { site.remove() }
+        let reuse = BuildReuse(options: site.options())
+        func build() throws -> (made: Int, html: String) {
+            let rendered = try SiteBuilder(options: site.options(), reuse: reuse).render()
+            let made = reuse.markdown.endBuild(complete: true)
+            _ = reuse.pages.endBuild()
+            let page = try #require(rendered.site.pages.first { $0.sourcePath == "content/en/a.md" })
+            return (made, page.html)
+        }
+        #expect(try build().made == 3)
+        #expect(try build().made == 0, "nothing changed")
+        try site.write("content/en/c.md", "---\ntitle: C\n---\nNew text of C.\n")
+        #expect(try build().made == 1, "only the edited page")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/en/b.md"))
+        try site.write("content/en/elsewhere/b.md", "---\ntitle: B\n---\nText of B.\n")
+        let moved = try build()
+        #expect(moved.made == 3, "a page moved: every page's links may have (b.md itself is new)")
+        #expect(moved.html.contains("href=\"/elsewhere/b/\""))
+    }
+
     @Test("a git worktree's .git file leads to its git folder")
     func worktree() throws {
         let site = try TestSite([
