@@ -60,7 +60,8 @@ public struct SiteBuilder: Sendable {
         let isPreview = options.baseURL != nil && declared.hasAbsoluteBaseURL && config.baseURL != declared.baseURL
         let theme = try reuse?.theme() ?? Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
         let loaded = ContentLoader(
-            sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts
+            sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts,
+            memo: reuse?.files
         ).load()
         loaded.diagnostics.forEach(log.report)
         stages.load = clock.lap()
@@ -128,7 +129,8 @@ public struct SiteBuilder: Sendable {
         stages.render = clock.lap()
         progress?.start("check")
         let searchIndex = try SearchIndex(
-            site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames)
+            site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames),
+            memo: reuse?.searchText
         ).output(rendered: files)
         files += searchIndex.files
         stages.search = clock.lap()
@@ -136,7 +138,7 @@ public struct SiteBuilder: Sendable {
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
             + files
         files = Self.lastWins(files)
-        LinkChecker(site: site).check(files).forEach(log.report)
+        LinkChecker(site: site, memo: reuse?.anchors).check(files).forEach(log.report)
         stages.check = clock.lap()
         try log.throwIfFailed(strict: options.strict)
 

@@ -10,6 +10,8 @@ struct ContentLoader {
     var sourceRoot: URL
     var languages: [Language]
     var includeDrafts: Bool
+    /// Files the preview's earlier builds loaded, by their bytes; nil parses every file.
+    var memo: ReuseTable<Data, Result>? = nil
 
     struct Result: Sendable {
         var pages: [Page]
@@ -67,6 +69,13 @@ struct ContentLoader {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return Result(pages: [], resources: [], diagnostics: [.error(path, "cannot read file")])
         }
+        guard let memo else { return parsePage(data, language: language, path: path) }
+        return memo.value(language + "\u{0}" + path + (includeDrafts ? "\u{0}drafts" : ""), input: data) {
+            parsePage(data, language: language, path: path)
+        }
+    }
+
+    private func parsePage(_ data: Data, language: String, path: String) -> Result {
         do {
             let text: String
             do { text = try SourceText.decode(data, path: path) } catch { throw BuildFailure([error]) }

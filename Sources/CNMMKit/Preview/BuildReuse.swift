@@ -18,6 +18,12 @@ public final class BuildReuse: @unchecked Sendable {
     public let pages = RenderMemo()
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
+    /// Search text taken from HTML before, by the HTML.
+    let searchText = ReuseTable<String, String>()
+    /// Content files loaded before, by their bytes.
+    let files = ReuseTable<Data, ContentLoader.Result>()
+    /// Pages' ids and links, by their bytes.
+    let anchors = ReuseTable<Data, LinkChecker.Anchors>()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -80,6 +86,9 @@ public final class BuildReuse: @unchecked Sendable {
     @discardableResult
     func endBuild(complete: Bool) -> (rendered: Int, reused: Int) {
         markdown.endBuild(complete: complete)
+        anchors.endBuild(complete: complete)
+        files.endBuild(complete: complete)
+        searchText.endBuild(complete: complete)
         return pages.endBuild()
     }
 }

@@ -7,6 +7,14 @@ import Foundation
 /// file and, when the link was written in its Markdown, that line. External links are not fetched.
 struct LinkChecker {
     var site: Site
+    /// What the preview's earlier builds found in pages with the same bytes; nil reads every page.
+    var memo: ReuseTable<Data, Anchors>?
+
+    /// A page's ids, and the links it holds (each once, in order of first appearance).
+    struct Anchors: Sendable {
+        var ids: Set<String>
+        var links: [String]
+    }
 
     func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
@@ -15,19 +23,18 @@ struct LinkChecker {
             if case .data(let data) = file.content { pages.append((file.path, data)) }
         }
         pages.sort { $0.path < $1.path }
-        let ids = Dictionary(
-            zip(pages.map(\.path), pages.parallelMap { Set(Self.attributeValues("id", in: $0.data)) }),
-            uniquingKeysWith: { first, _ in first })
+        let anchors = pages.parallelMap { path, data in
+            memo.map { $0.value(path, input: data) { Self.anchors(in: data) } } ?? Self.anchors(in: data)
+        }
+        let ids = Dictionary(zip(pages.map(\.path), anchors.map(\.ids)), uniquingKeysWith: { first, _ in first })
         let sources = Dictionary(
             site.pages.map { (SiteRenderer.outputPath(url: $0.url, basePath: site.config.basePath), $0) },
             uniquingKeysWith: { _, last in last })
         // Pages are checked on all cores, each on its own; the results keep the sorted order.
-        return pages.parallelMap { path, data -> [Diagnostic] in
+        return Array(zip(pages.map(\.path), anchors)).parallelMap { path, found -> [Diagnostic] in
             var diagnostics: [Diagnostic] = []
-            var reported = Set<String>()
-            for link in Self.attributeValues("href", in: data) + Self.attributeValues("src", in: data) {
-                guard reported.insert(link).inserted, let problem = problem(link, from: path, paths: paths, ids: ids)
-                else { continue }
+            for link in found.links {
+                guard let problem = problem(link, from: path, paths: paths, ids: ids) else { continue }
                 let page = sources[path]
                 let source = page.map { $0.sourcePath.isEmpty ? "(generated) " + path : $0.sourcePath } ?? path
                 diagnostics.append(.error(source, line: page.flatMap { line(of: link, in: $0) } ?? 0, problem))
@@ -94,6 +101,15 @@ struct LinkChecker {
             else { return false }
         }
         return false
+    }
+
+    /// The ids and links (`href` and `src` values, each once) of a page.
+    static func anchors(in data: Data) -> Anchors {
+        var seen = Set<String>()
+        let links = (attributeValues("href", in: data) + attributeValues("src", in: data)).filter {
+            seen.insert($0).inserted
+        }
+        return Anchors(ids: Set(attributeValues("id", in: data)), links: links)
     }
 
     /// Every value of `name="…"` in an HTML text.

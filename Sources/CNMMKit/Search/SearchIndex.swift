@@ -13,6 +13,13 @@ struct SearchIndex {
     var strings: [String: UIStrings]
     /// Language → its search page; only these languages get an index.
     var searchPages: [String: Int]
+    /// Text the preview's earlier builds took from the same HTML, by where it was; nil makes all of it.
+    var memo: ReuseTable<String, String>? = nil
+
+    /// The plain text of an HTML fragment; `key` names where it is (a URL, with an anchor for a part of a page).
+    func plain(_ html: String, key: String) -> String {
+        memo.map { $0.value(key, input: html) { SearchText.plain(html) } } ?? SearchText.plain(html)
+    }
 
     /// The records of one language: the levels in order, then the other pages in reading order.
     func records(language: String) -> [SearchRecord] {
@@ -48,12 +55,12 @@ private extension SearchIndex {
             records.append(
                 SearchRecord(
                     kind: .section, url: level.url + "#" + cell.anchor, title: cell.heading, level: level.number,
-                    dimension: dimension, text: sectionText(cell)))
+                    dimension: dimension, text: sectionText(cell, key: level.url + "#" + cell.anchor)))
             for topic in cell.topics {
                 records.append(
                     SearchRecord(
                         kind: .topic, url: level.url + "#" + topic.anchor, title: topic.title, level: level.number,
-                        dimension: dimension, text: SearchText.plain(topic.html)))
+                        dimension: dimension, text: plain(topic.html, key: level.url + "#" + topic.anchor)))
             }
         }
         outside += page.html[cursor...]
@@ -63,9 +70,9 @@ private extension SearchIndex {
     }
 
     /// A section's text before its first topic; when it has none, its topics' titles, so a result says what is in it.
-    func sectionText(_ cell: MaturityModel.Cell) -> String {
+    func sectionText(_ cell: MaturityModel.Cell, key: String) -> String {
         let intro = cell.topics.first.flatMap { cell.html.range(of: "<h3 id=\"\($0.anchor)\">") }
-        let text = SearchText.plain(intro.map { String(cell.html[..<$0.lowerBound]) } ?? cell.html)
+        let text = plain(intro.map { String(cell.html[..<$0.lowerBound]) } ?? cell.html, key: key)
         return text.isEmpty ? cell.topics.map(\.title).joined(separator: " · ") : text
     }
 
@@ -90,7 +97,7 @@ private extension SearchIndex {
 
     /// The page's description, then its text.
     func pageText(_ page: Page, html: some StringProtocol) -> String {
-        let text = SearchText.plain(String(html))
+        let text = plain(String(html), key: page.url)
         guard let description = page.frontMatter.description.nonEmpty else { return text }
         return SearchText.collapsed(description + " " + text)
     }
