@@ -110,7 +110,9 @@ public struct SiteBuilder: Sendable {
             site = withModel
         }
         site.models = model.models
-        if config.languages.count > 1 { site.translationReport = TranslationReport(site: site) }
+        if config.languages.count > 1 {
+            site.translationReport = TranslationReport(site: site, wordCounts: reuse?.wordCounts)
+        }
         stages.assemble += clock.lap()
         reportMissingStrings(strings, config: config, log: log)
 

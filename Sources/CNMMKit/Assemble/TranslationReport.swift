@@ -62,7 +62,12 @@ public struct TranslationReport: Sendable, Encodable {
     /// True when any page or section anywhere is missing or outdated.
     public var hasGaps: Bool { languages.contains { $0.missing > 0 || $0.outdated > 0 } }
 
-    init(site: Site) {
+    /// `wordCounts` keeps the preview's earlier counts, by page text; nil counts every page.
+    init(site: Site, wordCounts: ReuseTable<String, Int>? = nil) {
+        let count = { (page: Page) -> Int in
+            wordCounts.map { $0.value(page.sourcePath, input: page.body) { Self.words(page.body) } }
+                ?? Self.words(page.body)
+        }
         let source = site.config.defaultLanguage
         sourceLanguage = source
         languages = site.config.languages.filter { $0.code != source }.map { language in
@@ -83,10 +88,10 @@ public struct TranslationReport: Sendable, Encodable {
                 if let translation {
                     page.status = translation.outdated == nil ? .translated : .outdated
                     page.sourceChanged = translation.outdated?.sourceDate
-                    let sourceWords = Self.words(original.body)
+                    let sourceWords = count(original)
                     page.wordRatio =
                         sourceWords == 0
-                        ? nil : (Double(Self.words(translation.body)) / Double(sourceWords) * 100).rounded() / 100
+                        ? nil : (Double(count(translation)) / Double(sourceWords) * 100).rounded() / 100
                 }
                 page.sections = dimensions.map { dimension in
                     guard let translation, !translation.fallbackSections.contains(dimension) else {

@@ -18,6 +18,8 @@ public final class BuildReuse: @unchecked Sendable {
     public let pages = RenderMemo()
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
+    /// Words counted before, by page text (for the translation report).
+    let wordCounts = ReuseTable<String, Int>()
     /// Search text taken from HTML before, by the HTML.
     let searchText = ReuseTable<String, String>()
     /// Content files loaded before, by their bytes.
@@ -89,6 +91,7 @@ public final class BuildReuse: @unchecked Sendable {
         anchors.endBuild(complete: complete)
         files.endBuild(complete: complete)
         searchText.endBuild(complete: complete)
+        wordCounts.endBuild(complete: complete)
         return pages.endBuild()
     }
 }

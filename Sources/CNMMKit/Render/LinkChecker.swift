@@ -30,11 +30,19 @@ struct LinkChecker {
         let sources = Dictionary(
             site.pages.map { (SiteRenderer.outputPath(url: $0.url, basePath: site.config.basePath), $0) },
             uniquingKeysWith: { _, last in last })
+        // A link from the site's root means the same on every page (the sidebar's links are on all of them):
+        // each is checked once.
+        var rooted = Set<String>()
+        for found in anchors { rooted.formUnion(found.links.lazy.filter { $0.utf8.first == UInt8(ascii: "/") }) }
+        let rootedLinks = Array(rooted)
+        let rootedResults = rootedLinks.parallelMap { problem($0, from: "", paths: paths, ids: ids) }
+        let rootedProblems = Dictionary(uniqueKeysWithValues: zip(rootedLinks, rootedResults))
         // Pages are checked on all cores, each on its own; the results keep the sorted order.
         return Array(zip(pages.map(\.path), anchors)).parallelMap { path, found -> [Diagnostic] in
             var diagnostics: [Diagnostic] = []
             for link in found.links {
-                guard let problem = problem(link, from: path, paths: paths, ids: ids) else { continue }
+                let problem = rootedProblems[link] ?? problem(link, from: path, paths: paths, ids: ids)
+                guard let problem else { continue }
                 let page = sources[path]
                 let source = page.map { $0.sourcePath.isEmpty ? "(generated) " + path : $0.sourcePath } ?? path
                 diagnostics.append(.error(source, line: page.flatMap { line(of: link, in: $0) } ?? 0, problem))
@@ -46,13 +54,14 @@ struct LinkChecker {
     private func problem(_ raw: String, from page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
         let link = raw.utf8.contains(UInt8(ascii: "&")) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
         if link.isEmpty || link.hasPrefix("//") || Self.hasScheme(link) { return nil }
+        // Both separators are ASCII: found among the UTF-8 bytes, not by walking characters.
         var target = link
         var fragment: String?
-        if let hash = target.firstIndex(of: "#") {
-            fragment = String(target[target.index(after: hash)...])
+        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(target[target.utf8.index(after: hash)...])
             target = String(target[..<hash])
         }
-        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        if let query = target.utf8.firstIndex(of: UInt8(ascii: "?")) { target = String(target[..<query]) }
         if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         var file: String
         if target.isEmpty {

@@ -99,6 +99,8 @@ private extension SearchIndex {
     func pageText(_ page: Page, html: some StringProtocol) -> String {
         let text = plain(String(html), key: page.url)
         guard let description = page.frontMatter.description.nonEmpty else { return text }
-        return SearchText.collapsed(description + " " + text)
+        // The text is collapsed already: only the description needs it.
+        let lead = SearchText.collapsed(description)
+        return lead.isEmpty ? text : text.isEmpty ? lead : lead + " " + text
     }
 }
