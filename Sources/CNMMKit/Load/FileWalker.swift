@@ -19,47 +19,54 @@ struct FileWalker {
         var files: [String] = []
         var skipped: [Skipped] = []
         let boundary = (within ?? root).resolvingSymlinksInPath().standardizedFileURL.path
-        var visited: Set<String> = [root.resolvingSymlinksInPath().standardizedFileURL.path]
-        visit(root, relative: "", boundary: boundary, visited: &visited, files: &files, skipped: &skipped)
+        let rootReal = root.resolvingSymlinksInPath().standardizedFileURL.path
+        var visited: Set<String> = [rootReal]
+        visit(
+            root.path, real: rootReal, relative: "", boundary: boundary, visited: &visited, files: &files,
+            skipped: &skipped)
         return (files.sorted(), skipped)
     }
 
+    /// Reads one folder. `real` is the folder's path with every symbolic link resolved: an entry that is no
+    /// link lies at `real/name`, so only links cost a resolution (a `stat` of each part of the path).
     private func visit(
-        _ folder: URL, relative: String, boundary: String, visited: inout Set<String>, files: inout [String],
-        skipped: inout [Skipped]
+        _ folder: String, real: String, relative: String, boundary: String, visited: inout Set<String>,
+        files: inout [String], skipped: inout [Skipped]
     ) {
         let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return }
+        guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { return }
         for name in names.sorted() where !Self.isIgnored(name) {
-            let url = folder.appendingPathComponent(name)
-            let path = relative.isEmpty ? name : relative + "/" + name
-            guard let type = (try? fileManager.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType else {
-                continue
+            let path = folder + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            var targetReal = real + "/" + name
+            var isDirectory = status.st_mode & S_IFMT == S_IFDIR
+            if status.st_mode & S_IFMT == S_IFLNK {
+                targetReal = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+                guard targetReal == boundary || targetReal.hasPrefix(boundary + "/") else {
+                    skipped.append(
+                        Skipped(path: relativePath, reason: "symbolic link leads outside the site; not read"))
+                    continue
+                }
+                guard stat(targetReal, &status) == 0 else {
+                    skipped.append(
+                        Skipped(path: relativePath, reason: "symbolic link leads nowhere (or loops); not read"))
+                    continue
+                }
+                isDirectory = status.st_mode & S_IFMT == S_IFDIR
             }
-            var target = url
-            if type == .typeSymbolicLink {
-                target = url.resolvingSymlinksInPath().standardizedFileURL
-                let real = target.path
-                guard real == boundary || real.hasPrefix(boundary + "/") else {
-                    skipped.append(Skipped(path: path, reason: "symbolic link leads outside the site; not read"))
+            if isDirectory {
+                guard visited.insert(targetReal).inserted else {
+                    skipped.append(
+                        Skipped(path: relativePath, reason: "symbolic link loops back into a folder already read"))
                     continue
                 }
-                guard fileManager.fileExists(atPath: real) else {
-                    skipped.append(Skipped(path: path, reason: "symbolic link leads nowhere (or loops); not read"))
-                    continue
-                }
-            }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                let real = target.resolvingSymlinksInPath().standardizedFileURL.path
-                guard visited.insert(real).inserted else {
-                    skipped.append(Skipped(path: path, reason: "symbolic link loops back into a folder already read"))
-                    continue
-                }
-                visit(url, relative: path, boundary: boundary, visited: &visited, files: &files, skipped: &skipped)
+                visit(
+                    path, real: targetReal, relative: relativePath, boundary: boundary, visited: &visited,
+                    files: &files, skipped: &skipped)
             } else {
-                files.append(path)
+                files.append(relativePath)
             }
         }
     }
