@@ -122,8 +122,10 @@ public struct SiteBuilder: Sendable {
             let noindex = options.includeDrafts || options.noindex || isPreview
             progress?.start(
                 "render", total: site.config.publishedLanguages.reduce(0) { $0 + (site.ordered[$1.code]?.count ?? 0) })
-            files = try SiteRenderer(site: site, theme: theme, noindex: noindex, memo: reuse?.pages, progress: progress)
-                .render(warnings: log)
+            let renderer = SiteRenderer(
+                site: site, theme: theme, noindex: noindex, memo: reuse?.pages, sidebars: reuse?.sidebars,
+                progress: progress)
+            files = try renderer.render(warnings: log)
         } catch {
             error.diagnostics.forEach(log.report)
             try log.throwIfFailed(strict: options.strict)
@@ -132,7 +134,7 @@ public struct SiteBuilder: Sendable {
         progress?.start("check")
         let searchIndex = try SearchIndex(
             site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames),
-            memo: reuse?.searchText
+            memo: reuse?.searchText, encoded: reuse?.searchIndexes
         ).output(rendered: files)
         files += searchIndex.files
         stages.search = clock.lap()

@@ -16,8 +16,12 @@ public final class BuildReuse: @unchecked Sendable {
     private let gitFolder: URL?
     /// Pages rendered before, by their view models.
     public let pages = RenderMemo()
+    /// Sidebars rendered before, by their data.
+    let sidebars = RenderMemo()
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
+    /// Search index files encoded before, by their content.
+    let searchIndexes = ReuseTable<SearchIndex.Document, Data?>()
     /// Words counted before, by page text (for the translation report).
     let wordCounts = ReuseTable<String, Int>()
     /// Search text taken from HTML before, by the HTML.
@@ -80,6 +84,7 @@ public final class BuildReuse: @unchecked Sendable {
         }
         if themeChanged {
             pages.clear()
+            sidebars.clear()
             markdown.clear()
         }
     }
@@ -92,6 +97,8 @@ public final class BuildReuse: @unchecked Sendable {
         files.endBuild(complete: complete)
         searchText.endBuild(complete: complete)
         wordCounts.endBuild(complete: complete)
+        searchIndexes.endBuild(complete: complete)
+        sidebars.endBuild()
         return pages.endBuild()
     }
 }

@@ -19,11 +19,15 @@ struct PageContext: Sendable {
     /// Per language, the pages in the `main` menu in menu order: found once, not once per page.
     private var mainMenus: [String: [Int]]
 
-    init(site: Site, theme: Theme, noindex: Bool) {
+    /// `memo`: the preview's sidebars rendered by earlier builds.
+    init(site: Site, theme: Theme, noindex: Bool, memo: RenderMemo? = nil) {
         self.site = site
         self.theme = theme
         self.sidebar = Sidebar(navigation: Navigation(site: site)) { [library = theme.library] data in
-            library.render(data, withTemplate: Sidebar.template)
+            guard let memo else { return library.render(data, withTemplate: Sidebar.template) }
+            return memo.html(layout: Sidebar.template, context: data) {
+                library.render(data, withTemplate: Sidebar.template)
+            }
         }
         self.noindex = noindex
         self.icons = theme.icons(basePath: site.config.basePath)

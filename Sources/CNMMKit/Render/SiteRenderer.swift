@@ -11,12 +11,14 @@ struct SiteRenderer {
     var noindex: Bool
     /// Pages rendered by earlier builds (the preview server's rebuilds); nil renders every page.
     var memo: RenderMemo?
+    /// Sidebars rendered by earlier builds (the preview's).
+    var sidebars: RenderMemo? = nil
     /// Counts pages rendered, for a progress display.
     var progress: BuildProgress?
 
     /// Renders every page; warnings (a front matter layout the theme lacks) go to `warnings`.
     func render(warnings missingLayouts: DiagnosticLog) throws(BuildFailure) -> [OutputFile] {
-        let context = PageContext(site: site, theme: theme, noindex: noindex)
+        let context = PageContext(site: site, theme: theme, noindex: noindex, memo: sidebars)
         let indices = site.config.publishedLanguages.flatMap { site.ordered[$0.code] ?? [] }
         let results = indices.parallelMap { index -> Result<OutputFile, Diagnostic> in
             defer { progress?.pageDone() }

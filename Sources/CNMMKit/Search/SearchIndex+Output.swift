@@ -11,7 +11,7 @@ extension SearchIndex {
     }
 
     /// The JSON document of one language: dimension names for the breadcrumbs, and the records.
-    struct Document: Encodable {
+    struct Document: Encodable, Equatable, Sendable {
         var dimensions: [String: String]
         var records: [SearchRecord]
     }
@@ -34,7 +34,9 @@ extension SearchIndex {
             let names = site.config.dimensions.map {
                 ($0.id, $0.name(in: language.code, fallback: site.config.defaultLanguage))
             }
-            let data = try Self.encode(Document(dimensions: Dictionary(uniqueKeysWithValues: names), records: records))
+            let document = Document(dimensions: Dictionary(uniqueKeysWithValues: names), records: records)
+            let kept = encoded?.value(language.code, input: document) { try? Self.encode(document) }
+            let data = try (kept ?? nil) ?? Self.encode(document)
             output.files.append(
                 OutputFile(path: Self.path(language: language.code, config: site.config), content: .data(data)))
             output.bytes += data.count
