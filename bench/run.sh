@@ -4,12 +4,14 @@
 # medians: wall time, CPU time (user+sys), peak memory, HTML pages and bytes written, cnmm's stage times, and
 # cnmm's wall time over Hugo's per run.
 #
-#   bench/run.sh [--runs N] [--large] [--large-runs N] [--no-hugo] [--model] [--sources "real 1000"]
+#   bench/run.sh [--runs N] [--large] [--large-runs N] [--edits N] [--no-hugo] [--model] [--sources "real 1000"]
 #
 # Sources: `real` is ../shared/corpus/cartografos-v3 (read-only; Hugo gets a copy in bench/out), a number N is a
 # synthetic site of N level pages per language written by cnmm-synth. --large adds the 10,000-page site (Hugo
 # needs several GiB and half a minute a run there). --model keeps the maturity model on the synthetic sites
 # (every page a level; cnmm then also writes the overview, dimension and topic pages, which Hugo does not).
+# Then, per source up to 1,000 pages, `cnmm serve` on a copy: --edits N (default 20; 0 skips) edits of a level
+# page, each timed from the write to the reload event (bench/serve-reload.py), as min/median/max.
 # Everything is written into bench/out/ (ignored by git). Run one benchmark at a time: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ CORPUS=${CORPUS:-$ROOT/../shared/corpus/cartografos-v3}
 # Runs per source; the 10,000-page site gets fewer (--large-runs), to keep the whole run short.
 RUNS=5
 RUNS_LARGE=3
+INCREMENTAL_RUNS=20
 SOURCES="real 1000"
 HUGO_ENABLED=1
 MODEL=0
@@ -30,10 +33,11 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift ;;
     --large) SOURCES="$SOURCES 10000" ;;
     --large-runs) RUNS_LARGE=$2; shift ;;
+    --edits) INCREMENTAL_RUNS=$2; shift ;;
     --no-hugo) HUGO_ENABLED=0 ;;
     --model) MODEL=1 ;;
     --sources) SOURCES=$2; shift ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -135,13 +139,38 @@ measure() {
             $1, $2, $3, $4, $5, $6 / 1024, $7, $8 / 1e6, ($9 == "-" ? "" : $9) }'
 }
 
-# TODO(incremental, issue 8): once `cnmm serve` exists, time edit-to-reload here for each source: start the
-# server on 127.0.0.1 port 0 with the source, wait for its first build, then 20 times append a word to one
-# content file and measure from the write to the reload message the server sends (its event stream), printing
-# min/median/max in ms; stop the server by its pid. Hugo's side: `hugo server` with --renderToMemory, from the
-# write to its "Total in" line.
+# Edit-to-reload of `cnmm serve` (bench/serve-reload.py): INCREMENTAL_RUNS edits of one level page of a copy of the
+# source (the real site is read-only), each timed from the write to the reload event the browser gets; prints
+# min/median/max and appends them to the results. The 10,000-page site is left out (its first build is long).
 measure_incremental() {
-    :
+    local name=$1 source=$2
+    [ "$INCREMENTAL_RUNS" -gt 0 ] || return 0
+    [ "$name" = real ] || [ "$name" -lt 10000 ] || return 0
+    local copy=$OUT/incremental-$name
+    rm -rf "$copy"
+    cp -r "$source" "$copy"
+    local file url
+    if [ "$name" = real ]; then
+        file=content/en/level-3/_index.md url=/level-3/
+        [ -f "$copy/$file" ] || file=content/en/level-3/index.md
+    else
+        file=content/en/section-01/level-50/index.md url=/section-01/level-50/
+    fi
+    local log=$OUT/incremental.log
+    if ! python3 "$ROOT/bench/serve-reload.py" --binary "$CNMM" --source "$copy" --theme "$ROOT/themes/default" \
+        --file "$file" --url-path "$url" --runs "$INCREMENTAL_RUNS" >"$log" 2>&1; then
+        echo "bench/run.sh: the edit-to-reload benchmark failed on $name:" >&2
+        tail -20 "$log" >&2
+        exit 1
+    fi
+    sed -n 's/^write -> reload event (client) *min *\([0-9.]*\) *median *\([0-9.]*\) *max *\([0-9.]*\).*/\1 \2 \3/p' "$log" \
+        | while read -r min median max; do
+            printf '  %-6s cnmm  edit to reload over %s edits: min %s ms, median %s ms, max %s ms\n' \
+                "$name" "$INCREMENTAL_RUNS" "$min" "$median" "$max"
+            printf '%s\tcnmm-reload\t%s\t%s\t%s\t%s\t-\t-\t-\n' "$name" "$INCREMENTAL_RUNS" "$min" "$median" "$max" \
+                >>"$RESULTS"
+        done
+    rm -rf "$copy"
 }
 
 for source in $SOURCES; do

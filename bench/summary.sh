@@ -4,7 +4,8 @@
 #
 #   bench/summary.sh [results.tsv]
 #
-# A results line: source tool run wall_s cpu_s peak_KiB html_pages bytes stages ("load=1.2,assemble=…" or "-").
+# A results line: source tool run wall_s cpu_s peak_KiB html_pages bytes stages ("load=1.2,assemble=…" or "-");
+# an edit-to-reload line: source cnmm-reload edits min_ms median_ms max_ms.
 set -euo pipefail
 RESULTS=${1:-$(dirname "$0")/out/results.tsv}
 
@@ -20,6 +21,11 @@ function med(key,    i, list) {
     if (!(key in count)) return ""
     for (i = 1; i <= count[key]; i++) list[i] = values[key, i]
     return median(list, count[key])
+}
+$2 == "cnmm-reload" {
+    # source cnmm-reload edits min median max: the edit-to-reload benchmark.
+    reloads[++nreloads] = sprintf("| %s | %d | %.0f | %.0f | %.0f |", $1, $3, $4, $5, $6)
+    next
 }
 {
     source = $1; tool = $2; run = $3
@@ -92,5 +98,13 @@ END {
             }
             print line
         }
+    }
+    if (nreloads > 0) {
+        print ""
+        print "cnmm serve, from writing a file to the reload event (ms; `bench/serve-reload.py`):"
+        print ""
+        print "| source | edits | min | median | max |"
+        print "|---|---:|---:|---:|---:|"
+        for (i = 1; i <= nreloads; i++) print reloads[i]
     }
 }' "$RESULTS"
