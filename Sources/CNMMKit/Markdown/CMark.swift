@@ -42,10 +42,9 @@ enum CMark {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        // cmark-gfm turns the extensions' special characters (`~` for strikethrough) on and off in tables the
-        // whole process shares while cmark_parser_finish parses inlines: two parsers finishing at once on different
-        // threads switched `~` off under each other, and a few pages in a hundred lost their <del>.
-        finishing.lock()
+        // See `finishing`: a page with a `~` parses alone, the others side by side.
+        let hasTilde = markdown.utf8.contains(UInt8(ascii: "~"))
+        hasTilde ? finishing.lockAlone() : finishing.lockShared()
         let finished = cmark_parser_finish(parser)
         finishing.unlock()
         guard let document = finished else { return "" }
@@ -74,11 +73,30 @@ enum CMark {
         return takeString(cmark_render_html(document, options, extensions))
     }
 
-    /// One parser finishes at a time (see `render`).
-    private static let finishing = NSLock()
+    /// Who may finish a parse (parse its inlines) at the same time as whom.
+    ///
+    /// cmark-gfm keeps the characters that start an inline in a table the whole process shares, and each parse
+    /// switches its extensions' characters on when it starts parsing inlines and off when it ends: two parsers
+    /// on different threads switched `~` off under each other, and a few pages in a hundred lost their `<del>`.
+    /// The autolink extension's `:` and `w` are switched on once for good (`registerExtensions`), so only
+    /// strikethrough's `~` still flips; it matters only to a page that has one. Such a page finishes alone;
+    /// pages without a `~` finish side by side.
+    private static let finishing = ReadWriteLock()
 
-    /// Registers the core extensions once per process (cmark-gfm's own guard is not thread-safe).
-    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// Registers the core extensions once per process (cmark-gfm's own guard is not thread-safe), and takes
+    /// the autolink extension's characters (`:`, `w`) out of the switching (see `finishing`): they are switched
+    /// on once, and the extension is then given an empty list (public API). It needs no list to be asked: each
+    /// special character is offered to every inline extension; the list only decides which characters are
+    /// special, and for a delimiter like `~`, which extension owns it (so strikethrough keeps its own).
+    private static let registerExtensions: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let autolink = cmark_find_syntax_extension("autolink"), let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
+        else { return }
+        defer { cmark_parser_free(parser) }
+        cmark_parser_attach_syntax_extension(parser, autolink)
+        cmark_manage_extensions_special_characters(parser, 1)
+        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+    }()
 
     /// Headings and links in document order, collected before the tree is changed (an iterator must not see edits).
     private static func nodes(in document: OpaquePointer) -> ([OpaquePointer], [OpaquePointer]) {
