@@ -19,8 +19,13 @@ enum SafeText {
         return result
     }
 
-    /// Text for HTML element content and attribute values.
+    /// Text for HTML element content and attribute values (the same entities as Mustache's `{{…}}` writes).
     static func html(_ text: String) -> String {
+        let special: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "'")
+        }
+        guard text.utf8.contains(where: special) else { return text }
         var result = ""
         for character in text {
             switch character {

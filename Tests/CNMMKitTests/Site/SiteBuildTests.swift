@@ -119,6 +119,19 @@ struct SiteBuildTests {
         #expect(level.contains("<a href=\"#people-security\">Security</a>"), "the TOC links the ### heading")
     }
 
+    @Test("the table of contents escapes heading text (the theme places it pre-escaped)")
+    func tocEscaping() throws {
+        var files = Self.basicSite
+        files["content/en/level-2.md"] = "---\ntitle: Level 2\n---\n## R&D \"quoted\" `<tag>`\n\n### A 'b' > c\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let html = try site.read("public/level-2/index.html")
+        #expect(html.contains("<span>R&amp;D &quot;quoted&quot; &lt;tag&gt;</span>"), "\(html)")
+        #expect(html.contains(">A &#39;b&#39; &gt; c</a>"))
+        #expect(!html.contains("<tag>"))
+    }
+
     @Test("the language switcher links the translation, or the other language's home")
     func switcher() throws {
         let site = try TestSite(Self.basicSite)
