@@ -25,10 +25,13 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> BuildSummary {
         let start = DispatchTime.now()
         try OutputLocation(options: options).check()
-        let rendered = try render()
+        // Pages go into the staging folder as they are rendered; it is removed whatever happens.
+        let staging = try StagingFolder(beside: options.outputFolder)
+        defer { staging.remove() }
+        let rendered = try render(spill: staging)
         var clock = StageClock()
         progress?.start("write", total: rendered.files.count)
-        let written = try OutputWriter(output: options.outputFolder).write(rendered.files)
+        let written = try OutputWriter(output: options.outputFolder).write(rendered.files, staging: staging)
         var summary = rendered.summary
         summary.stages.write = clock.lap()
         summary.filesWritten = written.filesWritten
@@ -47,6 +50,11 @@ public struct SiteBuilder: Sendable {
 
     /// Runs every stage but the write: the files the site consists of.
     public func render() throws -> Rendered {
+        try render(spill: nil)
+    }
+
+    /// `spill`: where pages are written as they are rendered (`cnmm build`); nil keeps them in memory.
+    func render(spill: StagingFolder?) throws -> Rendered {
         let log = DiagnosticLog()
         var stages = BuildSummary.StageTimes()
 
@@ -124,7 +132,7 @@ public struct SiteBuilder: Sendable {
                 "render", total: site.config.publishedLanguages.reduce(0) { $0 + (site.ordered[$1.code]?.count ?? 0) })
             let renderer = SiteRenderer(
                 site: site, theme: theme, noindex: noindex, memo: reuse?.pages, sidebars: reuse?.sidebars,
-                progress: progress)
+                progress: progress, spill: spill)
             files = try renderer.render(warnings: log)
         } catch {
             error.diagnostics.forEach(log.report)

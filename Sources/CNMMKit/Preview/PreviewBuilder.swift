@@ -73,6 +73,9 @@ final class PreviewBuilder: @unchecked Sendable {
                 case .data(let data):
                     let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: data, version: version) : data
                     files[file.path] = ServedFile(path: file.path, bytes: bytes)
+                case .staged:
+                    // Only `cnmm build` writes pages while rendering; a preview keeps them in memory.
+                    notes.append("\(file.path): written to disk by the build, not kept for serving")
                 case .copy(let url):
                     switch readCopied(url) {
                     case .success(let body):

@@ -10,21 +10,26 @@ struct LinkChecker {
     /// What the preview's earlier builds found in pages with the same bytes; nil reads every page.
     var memo: ReuseTable<Data, Anchors>?
 
-    /// A page's ids, and the links it holds (each once, in order of first appearance).
-    struct Anchors: Sendable {
-        var ids: Set<String>
-        var links: [String]
-    }
+    typealias Anchors = PageAnchors
 
     func check(_ files: [OutputFile]) -> [Diagnostic] {
         let paths = Set(files.map(\.path))
-        var pages: [(path: String, data: Data)] = []
+        // Pages still in memory are read here; pages written while rendering bring what was read from them then.
+        var pages: [(path: String, content: OutputFile.Content)] = []
         for file in files where file.path.hasSuffix(".html") {
-            if case .data(let data) = file.content { pages.append((file.path, data)) }
+            switch file.content {
+            case .data, .staged: pages.append((file.path, file.content))
+            case .copy: break
+            }
         }
         pages.sort { $0.path < $1.path }
-        let anchors = pages.parallelMap { path, data in
-            memo.map { $0.value(path, input: data) { Self.anchors(in: data) } } ?? Self.anchors(in: data)
+        let anchors = pages.parallelMap { path, content -> Anchors in
+            switch content {
+            case .staged(_, let anchors): return anchors
+            case .data(let data):
+                return memo.map { $0.value(path, input: data) { Self.anchors(in: data) } } ?? Self.anchors(in: data)
+            case .copy: return Anchors(ids: [], links: [])
+            }
         }
         let ids = Dictionary(zip(pages.map(\.path), anchors.map(\.ids)), uniquingKeysWith: { first, _ in first })
         let sources = Dictionary(
@@ -147,6 +152,12 @@ struct LinkChecker {
         }
         return values
     }
+}
+
+/// A page's ids, and the links it holds (each once, in order of first appearance): what the link check needs.
+public struct PageAnchors: Sendable {
+    var ids: Set<String>
+    var links: [String]
 }
 
 extension UInt8 {

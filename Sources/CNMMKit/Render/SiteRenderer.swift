@@ -15,6 +15,9 @@ struct SiteRenderer {
     var sidebars: RenderMemo? = nil
     /// Counts pages rendered, for a progress display.
     var progress: BuildProgress?
+    /// Where `cnmm build` writes each page as soon as it is rendered, keeping only its size, ids and links
+    /// (so a site's pages are never all in memory at once); nil keeps the pages in memory (the preview).
+    var spill: StagingFolder? = nil
 
     /// Renders every page; warnings (a front matter layout the theme lacks) go to `warnings`.
     func render(warnings missingLayouts: DiagnosticLog) throws(BuildFailure) -> [OutputFile] {
@@ -42,8 +45,15 @@ struct SiteRenderer {
                         page.sourcePath.isEmpty ? "layouts/\(layout).mustache" : page.sourcePath,
                         "template not found: \(layout)"))
             }
-            return .success(
-                OutputFile(path: Self.outputPath(url: page.url, basePath: site.config.basePath), text: html))
+            let file = OutputFile(path: Self.outputPath(url: page.url, basePath: site.config.basePath), text: html)
+            guard let spill, case .data(let data) = file.content else { return .success(file) }
+            do {
+                try spill.write(data, to: file.path)
+            } catch {
+                return .failure(.error(file.path, "cannot write into the staging folder: \(error)"))
+            }
+            let anchors = LinkChecker.anchors(in: data)
+            return .success(OutputFile(path: file.path, content: .staged(bytes: data.count, anchors: anchors)))
         }
         var files: [OutputFile] = []
         var errors: [Diagnostic] = []

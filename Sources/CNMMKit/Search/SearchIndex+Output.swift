@@ -26,7 +26,11 @@ extension SearchIndex {
     func output(rendered: [OutputFile]) throws -> Output {
         var sizes: [String: Int] = [:]
         for file in rendered where file.path.hasSuffix(".html") {
-            if case .data(let data) = file.content { sizes[file.path] = data.count }
+            switch file.content {
+            case .data(let data): sizes[file.path] = data.count
+            case .staged(let bytes, _): sizes[file.path] = bytes
+            case .copy: break
+            }
         }
         var output = Output()
         for language in site.config.publishedLanguages where searchPages[language.code] != nil {

@@ -18,14 +18,14 @@ struct OutputWriter {
         var filesRemoved: Int
     }
 
-    func write(_ files: [OutputFile]) throws -> Summary {
-        let staging = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
-        if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        defer { try? fileManager.removeItem(at: staging) }
+    /// Writes `files` into place. `staging` is the folder where the build already wrote its `.staged` files;
+    /// without one, a new one is made. Either way it is removed at the end.
+    func write(_ files: [OutputFile], staging given: StagingFolder? = nil) throws -> Summary {
+        let folder = try given ?? StagingFolder(beside: output)
+        defer { folder.remove() }
+        let staging = folder.url
 
-        let bytes = try stage(files, into: staging)
+        let bytes = try stage(files, into: folder)
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         try checkNoConflicts(files)
         let previous = readManifest()
@@ -47,27 +47,19 @@ struct OutputWriter {
         return Summary(filesWritten: files.count, bytesWritten: bytes, filesRemoved: removed)
     }
 
-    /// Writes every file into the staging folder: folders first, then the files on all cores.
-    private func stage(_ files: [OutputFile], into staging: URL) throws -> Int {
-        var folders = Set<String>()
-        for file in files {
-            var folder = Self.parent(of: file.path)
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = Self.parent(of: folder)
-            }
-        }
-        for folder in folders.sorted() {
-            try fileManager.createDirectory(
-                at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
+    /// Writes every file not staged yet into the staging folder, on all cores.
+    private func stage(_ files: [OutputFile], into folder: StagingFolder) throws -> Int {
         let results = files.parallelMap { file -> Result<Int, Error> in
-            let target = staging.appendingPathComponent(file.path)
+            let target = folder.url.appendingPathComponent(file.path)
             do {
                 switch file.content {
+                case .staged(let bytes, _):
+                    return .success(bytes)
                 case .data(let data):
-                    try Self.writeWithoutSync(data, to: target.path)
+                    try folder.write(data, to: file.path)
                     return .success(data.count)
                 case .copy(let source):
+                    try folder.makeFolder(Self.parent(of: file.path))
                     try FileManager.default.copyItem(at: source, to: target)
                     let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
                     return .success(size ?? 0)

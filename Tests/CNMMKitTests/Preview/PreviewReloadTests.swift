@@ -168,6 +168,7 @@ struct PreviewReloadTests {
                     switch file.content {
                     case .data(let data): built = String(decoding: data, as: UTF8.self)
                     case .copy(let url): built = try String(contentsOf: url, encoding: .utf8)
+                    case .staged: built = "(written while rendering)"
                     }
                     #expect(served == built, "after editing \(edit.path): \(file.path) differs from a fresh build")
                 }
