@@ -144,7 +144,13 @@ public struct SiteBuilder: Sendable {
             site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames),
             memo: reuse?.searchText, encoded: reuse?.searchIndexes
         ).output(rendered: files)
-        files += searchIndex.files
+        // The index files are large (a tenth of the pages' bytes): into the staging folder with the pages.
+        files += try searchIndex.files.map { file in
+            guard let spill, case .data(let data) = file.content else { return file }
+            try spill.write(data, to: file.path)
+            let none = PageAnchors(ids: [], links: [])
+            return OutputFile(path: file.path, content: .staged(bytes: data.count, anchors: none))
+        }
         stages.search = clock.lap()
         files =
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()

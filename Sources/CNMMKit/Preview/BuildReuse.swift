@@ -21,7 +21,7 @@ public final class BuildReuse: @unchecked Sendable {
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
     /// Search index files encoded before, by their content.
-    let searchIndexes = ReuseTable<SearchIndex.Document, Data?>()
+    let searchIndexes = ReuseTable<SearchIndex.Document, Data>()
     /// Words counted before, by page text (for the translation report).
     let wordCounts = ReuseTable<String, Int>()
     /// Search text taken from HTML before, by the HTML.

@@ -16,7 +16,7 @@ struct SearchIndex {
     /// Text the preview's earlier builds took from the same HTML, by where it was; nil makes all of it.
     var memo: ReuseTable<String, String>? = nil
     /// Each language's index file as the preview's earlier builds encoded it, by its content.
-    var encoded: ReuseTable<Document, Data?>? = nil
+    var encoded: ReuseTable<Document, Data>? = nil
 
     /// The plain text of an HTML fragment; `key` names where it is (a URL, with an anchor for a part of a page).
     func plain(_ html: String, key: String) -> String {

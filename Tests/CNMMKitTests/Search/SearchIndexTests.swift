@@ -139,3 +139,26 @@ struct SearchIndexTests {
         #expect(summary.searchIndexBytes * 3 < summary.indexedHTMLBytes, "\(summary.text)")
     }
 }
+
+@Suite("Search index JSON")
+struct SearchIndexJSONTests {
+    @Test("the hand-written encoder gives the bytes JSONEncoder gives (sorted keys, slashes as they are)")
+    func sameBytesAsJSONEncoder() throws {
+        let controls = "tab \t line\nreturn\r bell \u{7} nul \u{0} del \u{7F} form \u{C} back \u{8} unit \u{1F}"
+        let awkward = "quote \" backslash \\ slash / " + controls + " ä ß € 𝄞 👩‍👩‍👧 \u{2028} <b>&amp;</b>"
+        let document = SearchIndex.Document(
+            dimensions: ["people": "Personen", "business": "Geschäft \"x\"", "a/b": awkward],
+            records: [
+                SearchRecord(kind: .page, url: "/de/level-3/", title: "Stufe 3", level: 3, text: awkward),
+                SearchRecord(kind: .section, url: "/x/#a", title: "", dimension: "people", text: ""),
+                SearchRecord(kind: .topic, url: "/%C3%A4/", title: awkward, level: 12, dimension: "d", text: "t"),
+            ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let expected = try encoder.encode(document)
+        let actual = SearchIndex.encode(document)
+        #expect(actual == expected, "\(String(decoding: actual, as: UTF8.self))")
+        let empty = SearchIndex.encode(SearchIndex.Document(dimensions: [:], records: []))
+        #expect(empty == Data("{\"dimensions\":{},\"records\":[]}".utf8))
+    }
+}
