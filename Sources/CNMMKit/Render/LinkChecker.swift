@@ -8,7 +8,9 @@ import Foundation
 struct LinkChecker {
     var site: Site
     /// What the preview's earlier builds found in pages with the same bytes; nil reads every page.
-    var memo: ReuseTable<Data, Anchors>?
+    var memo: ReuseTable<Data, Anchors>? = nil
+    /// The site's folder, to find a link's line in a page's file when the build no longer holds its body.
+    var sourceRoot: URL? = nil
 
     typealias Anchors = PageAnchors
 
@@ -95,8 +97,16 @@ struct LinkChecker {
         return nil
     }
 
-    /// The Markdown line where a link's target was written, when it can be found in the page's body.
+    /// The Markdown line where a link's target was written, when it can be found in the page's body (or, when
+    /// the build let go of the bodies, in its file).
     private func line(of link: String, in page: Page) -> Int? {
+        if page.body.isEmpty, let sourceRoot, !page.sourcePath.isEmpty,
+            let data = FileManager.default.contents(atPath: sourceRoot.appendingPathComponent(page.sourcePath).path)
+        {
+            let text = String(decoding: data, as: UTF8.self)
+            guard let range = text.range(of: link) else { return nil }
+            return 1 + text[..<range.lowerBound].count(where: { $0 == "\n" })
+        }
         guard !page.body.isEmpty, let range = page.body.range(of: link) else { return nil }
         return page.bodyLine + page.body[..<range.lowerBound].count(where: { $0 == "\n" })
     }
