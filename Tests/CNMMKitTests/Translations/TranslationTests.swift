@@ -190,3 +190,24 @@ struct TranslationTests {
         #expect(level.sections.first { $0.dimension == "technology" }?.status == .translated)
     }
 }
+
+@Suite("Word counts")
+struct WordCountTests {
+    /// Words by the definition: runs between white space that hold a letter or a number, scalar by scalar.
+    static func reference(_ text: String) -> Int {
+        text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).filter { word in
+            word.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        }.count
+    }
+
+    @Test(
+        "counting over UTF-8 bytes agrees with counting scalars",
+        arguments: [
+            "", "   ", "one two  three\tfour\nfive", "Größe ändert Straße – 42 € … ok", "— * - 1",
+            "日本語 テキスト 中文", "emoji 👩‍👩‍👧 🙂 ok", "nbsp\u{A0}split ideographic\u{3000}space line\u{2028}sep",
+            "a\u{85}b\u{1680}c", "Ünïcödé\r\ncrlf \u{10FFFF}x", "٣٤ digits ١٢",
+        ])
+    func agrees(text: String) {
+        #expect(TranslationReport.words(text) == Self.reference(text))
+    }
+}
