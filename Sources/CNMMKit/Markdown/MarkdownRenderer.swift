@@ -19,6 +19,8 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         public var headings: [Heading]
         public var diagnostics: [Diagnostic]
+        /// A hash of `html` (`PageHTML.digest`), made when a preview keeps the output.
+        var digest: Int? = nil
     }
 
     /// Renders Markdown whose first line is line `firstLine` of the file at `path`.

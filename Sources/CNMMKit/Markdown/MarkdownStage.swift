@@ -30,12 +30,15 @@ struct MarkdownStage {
             let input = Input(
                 body: page.body, bodyLine: page.bodyLine, path: page.path, url: page.url, kind: page.kind, site: shape)
             return memo.value(page.language + "\u{0}" + page.sourcePath, input: input) {
-                render(page, resolver: resolver, renderer: renderer)
+                var output = render(page, resolver: resolver, renderer: renderer)
+                output.digest = PageHTML.digest(of: output.html)
+                return output
             }
         }
         var site = site
         for (index, output) in outputs.enumerated() {
             site.pages[index].html = output.html
+            site.pages[index].htmlDigest = output.digest
             site.pages[index].headings = output.headings
             output.diagnostics.forEach(log.report)
         }

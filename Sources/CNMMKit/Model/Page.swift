@@ -29,7 +29,12 @@ public struct Page: Sendable {
 
     /// The page's URL path, starting with the site's base path (`/level-3/`).
     public var url: String = ""
-    public var html: String = ""
+    public var html: String = "" {
+        didSet { htmlDigest = nil }
+    }
+    /// A hash of `html`, kept by the preview's Markdown memo so that fingerprinting a page's view model need
+    /// not read its HTML again; nil when unknown (any change of `html` clears it).
+    var htmlDigest: Int?
     public var headings: [Heading] = []
     public var lastCommit: Commit?
     /// Set on the pages the maturity model generates; nil for content pages.

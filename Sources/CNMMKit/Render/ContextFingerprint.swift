@@ -44,6 +44,11 @@ extension ContextFingerprint {
             case let string as String:
                 tag(1)
                 text(string)
+            case let html as PageHTML:
+                // Renders as its text: the same value as that string, told by its digest.
+                tag(9)
+                hasher.combine(html.digest)
+                bytes += html.text.utf8.count
             case let dictionary as [String: Any]:
                 tag(2)
                 hasher.combine(dictionary.count)

@@ -188,7 +188,7 @@ struct PageContext: Sendable {
             "url": page.url,
             "kind": page.kind.rawValue,
             "is_home": page.kind == .home,
-            "content": page.html,
+            "content": page.htmlDigest.map { PageHTML(page.html, digest: $0) as Any } ?? page.html,
             "toc": toc,
             "has_toc": showTOC,
             "params": page.frontMatter.params.mapValues(\.templateValue),

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import CNMMKit
@@ -72,5 +73,24 @@ struct RenderMemoTests {
         #expect(memo.html(layout: "page", context: Self.context) { "third" } == "third")
         memo.clear()
         #expect(memo.html(layout: "page", context: Self.context) { "fourth" } == "fourth")
+    }
+
+    @Test("a page's HTML with its digest fingerprints by the digest and renders as its text")
+    func pageHTML() throws {
+        let html = "<p>Tom &amp; Jerry</p>"
+        func context(_ text: String) -> [String: Any] {
+            ["page": ["content": PageHTML(text, digest: PageHTML.digest(of: text))]]
+        }
+        #expect(
+            ContextFingerprint(layout: "page", context: context(html))
+                == ContextFingerprint(layout: "page", context: context(html)))
+        #expect(
+            ContextFingerprint(layout: "page", context: context(html))
+                != ContextFingerprint(layout: "page", context: context(html + " ")))
+        let template = try MustacheTemplate(string: "{{{page.content}}}|{{page.content}}")
+        let library = MustacheLibrary(templates: ["t": template])
+        #expect(
+            library.render(context(html), withTemplate: "t")
+                == library.render(["page": ["content": html]], withTemplate: "t"))
     }
 }
