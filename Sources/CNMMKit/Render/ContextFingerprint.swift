@@ -44,11 +44,6 @@ extension ContextFingerprint {
             case let string as String:
                 tag(1)
                 text(string)
-            case let html as PageHTML:
-                // Renders as its text: the same value as that string, told by its digest.
-                tag(9)
-                hasher.combine(html.digest)
-                bytes += html.text.utf8.count
             case let dictionary as [String: Any]:
                 tag(2)
                 hasher.combine(dictionary.count)
@@ -81,6 +76,12 @@ extension ContextFingerprint {
                 tag(7)
                 guard let wrapped = optional.wrapped else { return true }
                 return walk(wrapped)
+            case let html as PageHTML:
+                // Last: on Linux a cast of a dictionary or array to a class bridges it to Foundation first.
+                // A page's HTML renders as its text: the same value as that string, told by its digest.
+                tag(9)
+                hasher.combine(html.digest)
+                bytes += html.text.utf8.count
             default:
                 return false
             }
