@@ -12,7 +12,7 @@ final class Sidebar: @unchecked Sendable {
     private let navigation: Navigation
     private let render: @Sendable ([String: Any]) -> String?
     private let lock = NSLock()
-    private var rendered: [Navigation.Branch: String] = [:]
+    private var rendered: [Navigation.Branch: PageHTML] = [:]
 
     /// `render` turns a sidebar's data into HTML (nil: the theme has no `partials/nav`).
     init(navigation: Navigation, render: @escaping @Sendable ([String: Any]) -> String?) {
@@ -20,28 +20,34 @@ final class Sidebar: @unchecked Sendable {
         self.render = render
     }
 
-    /// The sidebar of the page at `current` (-1: no page is current), with its link marked.
+    /// The sidebar of the page at `current` (-1: no page is current), with its link marked; with a digest, so
+    /// that fingerprinting a page's view model (the preview's) does not hash its sidebar again.
     ///
     /// `data` is the language's part of the page data the partial may use (`t`, `lang`, `home_url`, …);
     /// `nav_groups` is added to it.
-    func html(current: Int, url: String?, language: String, data: [String: Any], strings: UIStrings) -> String {
+    func html(current: Int, url: String?, language: String, data: [String: Any], strings: UIStrings) -> PageHTML {
         let branch = navigation.branch(for: current, language: language)
         lock.lock()
         let known = rendered[branch]
         lock.unlock()
-        let html: String
+        let shared: PageHTML
         if let known {
-            html = known
+            shared = known
         } else {
             var context = data
             context["nav_groups"] = navigation.groups(branch, strings: strings)
-            html = render(context) ?? ""
+            let html = render(context) ?? ""
+            shared = PageHTML(html, digest: PageHTML.digest(of: html))
             lock.lock()
-            rendered[branch] = html
+            rendered[branch] = shared
             lock.unlock()
         }
-        guard let url else { return html }
-        return Self.markCurrent(html, url: url)
+        guard let url else { return shared }
+        // The page's copy differs from the shared one only by the mark at its URL: its digest says so.
+        var hasher = Hasher()
+        hasher.combine(shared.digest)
+        hasher.combine(url)
+        return PageHTML(Self.markCurrent(shared.text, url: url), digest: hasher.finalize())
     }
 
     /// `html` with ` aria-current="page"` after the first `href="url"` (the URL escaped as Mustache escapes it).
