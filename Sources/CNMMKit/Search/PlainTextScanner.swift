@@ -58,15 +58,16 @@ struct PlainTextScanner {
         }
     }
 
-    /// The position of `needle` at or after `start`, or nil; `caseInsensitive` folds ASCII letters.
-    private func find(_ needle: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
+    /// The position of `needle` (lowercase) at or after `start`, or nil, folding ASCII letters of the text
+    /// (`ByteSearch`'s `firstIndex(of:from:)` is the exact search).
+    private func findIgnoringCase(_ needle: [UInt8], from start: Int) -> Int? {
         guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
         var position = start
         while position + needle.count <= bytes.count {
             var offset = 0
             while offset < needle.count {
                 let byte = bytes[position + offset]
-                let folded = caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let folded = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 guard folded == needle[offset] else { break }
                 offset += 1
             }
@@ -86,12 +87,7 @@ struct PlainTextScanner {
     }
 
     private func firstIndex(of byte: UInt8, from start: Int) -> Int? {
-        var position = start
-        while position < bytes.count {
-            if bytes[position] == byte { return position }
-            position += 1
-        }
-        return nil
+        start < bytes.count ? bytes[start...].firstIndex(of: byte) : nil
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
@@ -101,7 +97,7 @@ struct PlainTextScanner {
     /// Skips the tag at `index` (and a hidden element's content), owing a space after a block element.
     private mutating func skipTag() {
         if hasPrefix(Self.commentStart, at: index) {
-            index = find(Self.commentEnd, from: index + 4).map { $0 + 3 } ?? bytes.count
+            index = bytes.firstIndex(of: Self.commentEnd, from: index + 4).map { $0 + 3 } ?? bytes.count
             return
         }
         guard let close = firstIndex(of: UInt8(ascii: ">"), from: index + 1) else {
@@ -121,7 +117,7 @@ struct PlainTextScanner {
         let tag = String(decoding: name, as: UTF8.self)
         index = close + 1
         if !isEnd, !selfClosing, SearchText.hiddenElements.contains(tag) {
-            guard let end = find(Array("</".utf8) + name, from: index, caseInsensitive: true) else {
+            guard let end = findIgnoringCase(Array("</".utf8) + name, from: index) else {
                 index = bytes.count
                 return
             }
