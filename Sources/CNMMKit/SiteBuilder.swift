@@ -150,12 +150,7 @@ public struct SiteBuilder: Sendable {
             memo: reuse?.searchText, encoded: reuse?.searchIndexes
         ).output(rendered: files)
         // The index files are large (a tenth of the pages' bytes): into the staging folder with the pages.
-        files += try searchIndex.files.map { file in
-            guard let spill, case .data(let data) = file.content else { return file }
-            try spill.write(data, to: file.path)
-            let none = PageAnchors(ids: [], links: [])
-            return OutputFile(path: file.path, content: .staged(bytes: data.count, anchors: none))
-        }
+        files += try searchIndex.files.map { try spill?.keep($0) ?? $0 }
         stages.search = clock.lap()
         files =
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()

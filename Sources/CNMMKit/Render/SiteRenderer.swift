@@ -46,14 +46,12 @@ struct SiteRenderer {
                         "template not found: \(layout)"))
             }
             let file = OutputFile(path: Self.outputPath(url: page.url, basePath: site.config.basePath), text: html)
-            guard let spill, case .data(let data) = file.content else { return .success(file) }
+            guard let spill else { return .success(file) }
             do {
-                try spill.write(data, to: file.path)
+                return .success(try spill.keep(file))
             } catch {
                 return .failure(.error(file.path, "cannot write into the staging folder: \(error)"))
             }
-            let anchors = LinkChecker.anchors(in: data)
-            return .success(OutputFile(path: file.path, content: .staged(bytes: data.count, anchors: anchors)))
         }
         var files: [OutputFile] = []
         var errors: [Diagnostic] = []

@@ -18,11 +18,11 @@ struct OutputWriter {
         var filesRemoved: Int
     }
 
-    /// Writes `files` into place. `staging` is the folder where the build already wrote its `.staged` files;
-    /// without one, a new one is made. Either way it is removed at the end.
+    /// Writes `files` into place. `staging` is the folder where the build already wrote its `.staged` files
+    /// (its maker removes it); without one, the writer makes one and removes it at the end.
     func write(_ files: [OutputFile], staging given: StagingFolder? = nil) throws -> Summary {
         let folder = try given ?? StagingFolder(beside: output)
-        defer { folder.remove() }
+        defer { if given == nil { folder.remove() } }
         let staging = folder.url
 
         let bytes = try stage(files, into: folder)

@@ -25,6 +25,16 @@ final class StagingFolder: @unchecked Sendable {
         try OutputWriter.writeWithoutSync(data, to: url.appendingPathComponent(path).path)
     }
 
+    /// Writes a file made in memory here and returns what stands for it in the build's file list: its size,
+    /// and for a page its ids and links (the link check's part). Other files are returned as they are.
+    func keep(_ file: OutputFile) throws -> OutputFile {
+        guard case .data(let data) = file.content else { return file }
+        try write(data, to: file.path)
+        let anchors =
+            file.path.hasSuffix(".html") ? LinkChecker.anchors(in: data) : PageAnchors(ids: [], links: [])
+        return OutputFile(path: file.path, content: .staged(bytes: data.count, anchors: anchors))
+    }
+
     /// Makes a folder (relative) and those above it, once each.
     func makeFolder(_ folder: String) throws {
         lock.lock()
