@@ -224,16 +224,24 @@ struct PageContext: Sendable {
         return data
     }
 
-    /// The page data with what is made from the rest of it added: `page.toc_html`, the theme's `partials/toc-list`
-    /// for the page's TOC, rendered once (layouts place it twice: a compact box for narrow screens, a column for
-    /// wide ones). Called just before rendering, after a preview's memo missed: it is a fair part of a page's time.
+    /// A theme's own markup for `page.toc_html`; without it the list is made in Swift (`TableOfContents.html`).
+    static let tocListTemplate = "partials/toc-list"
+
+    /// The page data with what is made from the rest of it added: `page.toc_html`, the page's TOC as a list, made
+    /// once (layouts place it twice: a compact box for narrow screens, a column for wide ones): the theme's
+    /// `partials/toc-list` when it has one, else the built-in list. Called just before rendering, after a
+    /// preview's memo missed: it is a fair part of a page's time.
     func completed(_ context: [String: Any]) -> [String: Any] {
         guard var page = context["page"] as? [String: Any], page["has_toc"] as? Bool == true,
             let toc = page["toc"] as? [[String: Any]]
         else { return context }
         var context = context
-        let list = ["page": ["toc": toc], "t": context["t"] ?? [String: String]()]
-        page["toc_html"] = theme.library.render(list, withTemplate: "partials/toc-list") ?? ""
+        if theme.templateNames.contains(Self.tocListTemplate) {
+            let list = ["page": ["toc": toc], "t": context["t"] ?? [String: String]()]
+            page["toc_html"] = theme.library.render(list, withTemplate: Self.tocListTemplate) ?? ""
+        } else {
+            page["toc_html"] = TableOfContents.html(toc)
+        }
         context["page"] = page
         return context
     }

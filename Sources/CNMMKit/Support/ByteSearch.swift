@@ -1,21 +1,34 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension UnsafeBufferPointer<UInt8> {
     /// The position of the first occurrence of `needle` at or after `start`, comparing bytes.
     ///
     /// For scanning rendered HTML: Foundation's `range(of:)` on a `Substring` bridges to `NSString` and
-    /// measures the whole remaining text on every call.
+    /// measures the whole remaining text on every call. The C library's `memchr` finds the needle's first byte
+    /// many bytes at a time (a loop over single bytes here was the largest part of the link check), then the
+    /// rest is compared.
     func firstIndex(of needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, needle.count <= count else { return nil }
-        var index = start
+        guard let first = needle.first, start >= 0, start <= count, needle.count <= count - start,
+            let base = baseAddress
+        else { return nil }
         let last = count - needle.count
-        while index <= last {
-            if self[index] == first {
-                var offset = 1
-                while offset < needle.count, self[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
+        return needle.withUnsafeBufferPointer { pattern -> Int? in
+            var index = start
+            while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if pattern.count == 1 || memcmp(base + index + 1, pattern.baseAddress! + 1, pattern.count - 1) == 0 {
+                    return index
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }
 

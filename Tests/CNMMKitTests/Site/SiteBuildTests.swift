@@ -132,6 +132,35 @@ struct SiteBuildTests {
         #expect(!html.contains("<tag>"))
     }
 
+    @Test("a theme's own partials/toc-list makes page.toc_html; without it the list is built in")
+    func tocListOverride() throws {
+        var files = [
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/en/level-2.md": "---\ntitle: Level 2\n---\n## First\n\n### Inner\n\n## Second\n",
+        ]
+        files["themes/default/layouts/page.mustache"] = "<main>{{{page.toc_html}}}</main>{{{page.content}}}"
+        files["themes/default/layouts/home.mustache"] = "home"
+        files["themes/default/layouts/section.mustache"] = "section"
+        files["themes/default/layouts/404.mustache"] = "not found"
+        let builtIn = try TestSite(files)
+        defer { builtIn.remove() }
+        try builtIn.build()
+        #expect(
+            try builtIn.read("public/level-2/index.html")
+                == "<main><ul class=\"toc-list\">\n<li><a href=\"#first\"><span>First</span></a>\n<ul>\n"
+                + "<li><a href=\"#inner\">Inner</a></li>\n</ul></li>\n<li><a href=\"#second\"><span>Second</span></a></li>\n"
+                + "</ul>\n</main><h2 id=\"first\">First</h2>\n<h3 id=\"inner\">Inner</h3>\n<h2 id=\"second\">Second</h2>\n"
+        )
+        files["themes/default/layouts/partials/toc-list.mustache"] =
+            "<ol>{{#page.toc}}<li>{{text}}{{#children}}/{{text}}{{/children}}</li>{{/page.toc}}</ol>"
+        let own = try TestSite(files)
+        defer { own.remove() }
+        try own.build()
+        #expect(
+            try own.read("public/level-2/index.html").hasPrefix(
+                "<main><ol><li>First/Inner</li><li>Second</li></ol></main><h2"))
+    }
+
     @Test("the language switcher links the translation, or the other language's home")
     func switcher() throws {
         let site = try TestSite(Self.basicSite)
