@@ -137,7 +137,7 @@ public struct SiteBuilder: Sendable {
                 "render", total: site.config.publishedLanguages.reduce(0) { $0 + (site.ordered[$1.code]?.count ?? 0) })
             let renderer = SiteRenderer(
                 site: site, theme: theme, noindex: noindex, memo: reuse?.pages, sidebars: reuse?.sidebars,
-                progress: progress, spill: spill)
+                shortcuts: reuse?.shortcuts, progress: progress, spill: spill)
             files = try renderer.render(warnings: log)
         } catch {
             error.diagnostics.forEach(log.report)
@@ -156,7 +156,8 @@ public struct SiteBuilder: Sendable {
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
             + files
         files = Self.lastWins(files)
-        LinkChecker(site: site, memo: reuse?.anchors, sourceRoot: options.sourceRoot).check(files).forEach(log.report)
+        LinkChecker(site: site, memo: reuse?.anchors, sourceRoot: options.sourceRoot, clean: reuse?.cleanLinks)
+            .check(files).forEach(log.report)
         stages.check = clock.lap()
         try log.throwIfFailed(strict: options.strict)
 

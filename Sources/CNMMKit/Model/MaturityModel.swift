@@ -1,12 +1,12 @@
 /// The maturity model found in one language's pages: its levels, and per level its dimension sections.
 ///
 /// Built by `ModelAssembler` from the rendered level pages; read by the generated pages and `model.json`.
-public struct MaturityModel: Sendable {
+public struct MaturityModel: Sendable, Hashable {
     public var language: String
     public var levels: [Level]
 
     /// A level page and its cells.
-    public struct Level: Sendable {
+    public struct Level: Sendable, Hashable {
         /// Index of the level page in `Site.pages`.
         public var page: Int
         /// The number in the page's path (`level-3` → 3), else its position.
@@ -18,7 +18,7 @@ public struct MaturityModel: Sendable {
     }
 
     /// One (level, dimension) section.
-    public struct Cell: Sendable {
+    public struct Cell: Sendable, Hashable {
         public var dimension: String
         /// The heading's anchor on the level page (the dimension id).
         public var anchor: String
@@ -32,7 +32,7 @@ public struct MaturityModel: Sendable {
     }
 
     /// A `###` topic inside a dimension section.
-    public struct Topic: Sendable {
+    public struct Topic: Sendable, Hashable {
         public var title: String
         /// The slug of the title in the page's language; topics with the same slug match across levels.
         public var slug: String

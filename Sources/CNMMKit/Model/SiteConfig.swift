@@ -1,5 +1,5 @@
 /// The site-wide settings read from `site.yml`, completed with defaults.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var description: String?
     /// The URL the site is published at; `/` when unknown. Always ends with `/`.
@@ -19,7 +19,7 @@ public struct SiteConfig: Sendable {
     public var dimensions: [Dimension] = Dimension.cloudNativeMaturityModel
 
     /// A source repository that "Edit this page" links point into.
-    public struct Repository: Sendable {
+    public struct Repository: Sendable, Hashable {
         public var url: String
         public var branch: String
         /// The folder of the site inside the repository (`website`), empty for its root.

@@ -18,6 +18,8 @@ public final class BuildReuse: @unchecked Sendable {
     public let pages = RenderMemo()
     /// Sidebars rendered before, by their data.
     let sidebars = RenderMemo()
+    /// Pages rendered before, by what their view models read (`RenderShortcut`).
+    let shortcuts = ReuseTable<RenderShortcut.Key, String?>()
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
     /// Search index files encoded before, by their content.
@@ -30,6 +32,8 @@ public final class BuildReuse: @unchecked Sendable {
     let files = ReuseTable<Data, ContentLoader.Result>()
     /// Pages' ids and links, by their bytes.
     let anchors = ReuseTable<Data, LinkChecker.Anchors>()
+    /// Pages whose links were all fine, by their links and the site's pages and ids.
+    let cleanLinks = ReuseTable<LinkChecker.CleanInput, Bool>()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -85,6 +89,7 @@ public final class BuildReuse: @unchecked Sendable {
         if themeChanged {
             pages.clear()
             sidebars.clear()
+            shortcuts.clear()
             markdown.clear()
         }
     }
@@ -94,12 +99,15 @@ public final class BuildReuse: @unchecked Sendable {
     func endBuild(complete: Bool) -> (rendered: Int, reused: Int) {
         markdown.endBuild(complete: complete)
         anchors.endBuild(complete: complete)
+        cleanLinks.endBuild(complete: complete)
         files.endBuild(complete: complete)
         searchText.endBuild(complete: complete)
         wordCounts.endBuild(complete: complete)
         searchIndexes.endBuild(complete: complete)
         sidebars.endBuild()
-        return pages.endBuild()
+        let taken = shortcuts.endBuild(complete: complete).reused
+        let pages = pages.endBuild()
+        return (pages.rendered, pages.reused + taken)
     }
 }
 

@@ -11,6 +11,15 @@ struct LinkChecker {
     var memo: ReuseTable<Data, Anchors>? = nil
     /// The site's folder, to find a link's line in a page's file when the build no longer holds its body.
     var sourceRoot: URL? = nil
+    /// Pages the preview's earlier builds found no problem in, by their links and the site's pages and ids.
+    var clean: ReuseTable<CleanInput, Bool>? = nil
+
+    /// What decides whether a page's links are fine: its links, and every page's path and ids (`site`, a
+    /// digest). Only pages without problems are taken over: a problem's line number depends on the page's text.
+    struct CleanInput: Equatable, Sendable {
+        var links: [String]
+        var site: Int
+    }
 
     typealias Anchors = PageAnchors
 
@@ -37,17 +46,33 @@ struct LinkChecker {
         let sources = Dictionary(
             site.pages.map { (SiteRenderer.outputPath(url: $0.url, basePath: site.config.basePath), $0) },
             uniquingKeysWith: { _, last in last })
+        var checked = Array(zip(pages.map(\.path), anchors))
+        let siteDigest = clean == nil ? 0 : Self.digest(basePath: site.config.basePath, paths: paths, pages: checked)
+        if let clean {
+            checked.removeAll { path, found in
+                clean.known(path, input: CleanInput(links: found.links, site: siteDigest)) == true
+            }
+        }
         // A link from the site's root means the same on every page (the sidebar's links are on all of them):
         // each is checked once.
         var rooted = Set<String>()
-        for found in anchors { rooted.formUnion(found.links.lazy.filter { $0.utf8.first == UInt8(ascii: "/") }) }
+        for (_, found) in checked {
+            rooted.formUnion(found.links.lazy.filter { $0.utf8.first == UInt8(ascii: "/") })
+        }
         let rootedLinks = Array(rooted)
         let rootedResults = rootedLinks.parallelMap { problem($0, from: "", paths: paths, ids: ids) }
         let rootedProblems = Dictionary(uniqueKeysWithValues: zip(rootedLinks, rootedResults))
         // Pages are checked on all cores, each on its own; the results keep the sorted order.
-        return Array(zip(pages.map(\.path), anchors)).parallelMap { path, found -> [Diagnostic] in
+        return checked.parallelMap { path, found -> [Diagnostic] in
             var diagnostics: [Diagnostic] = []
+            defer {
+                if diagnostics.isEmpty {
+                    clean?.keep(path, input: CleanInput(links: found.links, site: siteDigest), output: true)
+                }
+            }
             for link in found.links {
+                // Most links of a page are its table of contents: `#id`, plain, to an id of the page itself.
+                if Self.isPlainFragment(link), found.ids.contains(String(link.dropFirst())) { continue }
                 let problem = rootedProblems[link] ?? problem(link, from: path, paths: paths, ids: ids)
                 guard let problem else { continue }
                 let page = sources[path]
@@ -56,6 +81,18 @@ struct LinkChecker {
             }
             return diagnostics
         }.flatMap { $0 }
+    }
+
+    /// A hash of what a page's links are checked against: the base path, every file and every page's ids.
+    private static func digest(basePath: String, paths: Set<String>, pages: [(String, Anchors)]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(basePath)
+        hasher.combine(paths)
+        for (path, found) in pages {
+            hasher.combine(path)
+            hasher.combine(found.idsDigest)
+        }
+        return hasher.finalize()
     }
 
     private func problem(_ raw: String, from page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
@@ -109,6 +146,12 @@ struct LinkChecker {
         }
         guard !page.body.isEmpty, let range = page.body.range(of: link) else { return nil }
         return page.bodyLine + page.body[..<range.lowerBound].count(where: { $0 == "\n" })
+    }
+
+    /// Whether a link is `#` and a fragment that needs no decoding (no `%`, no `&`).
+    static func isPlainFragment(_ link: String) -> Bool {
+        link.utf8.first == UInt8(ascii: "#")
+            && !link.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "&") }
     }
 
     /// Whether a link starts with a URL scheme (`https:`, `mailto:`): `^[a-zA-Z][a-zA-Z0-9+.-]*:`.
@@ -168,6 +211,14 @@ struct LinkChecker {
 public struct PageAnchors: Sendable {
     var ids: Set<String>
     var links: [String]
+    /// A hash of `ids`, for the preview's link check to tell quickly whether any page's ids changed.
+    var idsDigest: Int
+
+    init(ids: Set<String>, links: [String]) {
+        self.ids = ids
+        self.links = links
+        idsDigest = ids.hashValue
+    }
 }
 
 extension UInt8 {

@@ -13,6 +13,8 @@ struct SiteRenderer {
     var memo: RenderMemo?
     /// Sidebars rendered by earlier builds (the preview's).
     var sidebars: RenderMemo? = nil
+    /// Pages' HTML from earlier builds, taken over without a view model when nothing it reads changed.
+    var shortcuts: ReuseTable<RenderShortcut.Key, String?>? = nil
     /// Counts pages rendered, for a progress display.
     var progress: BuildProgress?
     /// Where `cnmm build` writes each page as soon as it is rendered, keeping only its size, ids and links
@@ -23,6 +25,7 @@ struct SiteRenderer {
     func render(warnings missingLayouts: DiagnosticLog) throws(BuildFailure) -> [OutputFile] {
         let context = PageContext(site: site, theme: theme, noindex: noindex, memo: sidebars)
         let indices = site.config.publishedLanguages.flatMap { site.ordered[$0.code] ?? [] }
+        let shortcut = shortcuts.map { _ in RenderShortcut(site: site, noindex: noindex) }
         let results = indices.parallelMap { index -> Result<OutputFile, Diagnostic> in
             defer { progress?.pageDone() }
             let page = site.pages[index]
@@ -31,21 +34,29 @@ struct SiteRenderer {
                 missingLayouts.report(
                     .warning(page.sourcePath, line: 1, "layout '\(wanted)' is not in the theme; '\(layout)' is used"))
             }
-            let model = context.page(index)
-            let rendered =
-                memo.map {
+            let render = { () -> String? in
+                let model = context.page(index)
+                return memo.map {
                     $0.html(layout: layout, context: model) {
                         theme.library.render(context.completed(model), withTemplate: layout)
                     }
                 }
-                ?? theme.library.render(context.completed(model), withTemplate: layout)
+                    ?? theme.library.render(context.completed(model), withTemplate: layout)
+            }
+            let path = Self.outputPath(url: page.url, basePath: site.config.basePath)
+            let rendered: String?
+            if let shortcuts, let shortcut, RenderShortcut.applies(to: page) {
+                rendered = shortcuts.value(path, input: shortcut.key(page, layout: layout), make: render)
+            } else {
+                rendered = render()
+            }
             guard let html = rendered else {
                 return .failure(
                     .error(
                         page.sourcePath.isEmpty ? "layouts/\(layout).mustache" : page.sourcePath,
                         "template not found: \(layout)"))
             }
-            let file = OutputFile(path: Self.outputPath(url: page.url, basePath: site.config.basePath), text: html)
+            let file = OutputFile(path: path, text: html)
             guard let spill else { return .success(file) }
             do {
                 return .success(try spill.keep(file))

@@ -12,40 +12,51 @@ final class ReuseTable<Input: Equatable & Sendable, Output: Sendable>: @unchecke
     private var previous: [String: (input: Input, output: Output)] = [:]
     private var current: [String: (input: Input, output: Output)] = [:]
     private var made = 0
+    private var reused = 0
 
     /// The value for `key`: the one kept when it was made from an equal input, else `make()` (then kept).
     func value(_ key: String, input: Input, make: () -> Output) -> Output {
-        lock.lock()
-        let known = current[key] ?? previous[key]
-        lock.unlock()
-        if let known, known.input == input {
-            lock.lock()
-            current[key] = known
-            lock.unlock()
-            return known.output
-        }
+        if let known = known(key, input: input) { return known }
         let output = make()
-        lock.lock()
-        current[key] = (input, output)
-        made += 1
-        lock.unlock()
+        keep(key, input: input, output: output)
         return output
     }
 
-    /// Ends a build: a complete one keeps only what it used; one that stopped early keeps everything.
-    /// Returns how many values the build made (the others were reused).
-    @discardableResult
-    func endBuild(complete: Bool) -> Int {
+    /// The value kept for `key` when it was made from an equal input (then it is used by this build), else nil.
+    func known(_ key: String, input: Input) -> Output? {
         lock.lock()
         defer { lock.unlock() }
-        if complete {
+        guard let known = current[key] ?? previous[key], known.input == input else { return nil }
+        current[key] = known
+        reused += 1
+        return known.output
+    }
+
+    /// Keeps a value made from `input` for `key`.
+    func keep(_ key: String, input: Input, output: Output) {
+        lock.lock()
+        defer { lock.unlock() }
+        current[key] = (input, output)
+        made += 1
+    }
+
+    /// Ends a build: a complete one keeps only what it used; one that stopped early keeps everything; one that
+    /// asked nothing changes nothing.
+    /// Returns how many values the build made and how many it reused.
+    @discardableResult
+    func endBuild(complete: Bool) -> (made: Int, reused: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if made + reused == 0 {
+            // A build that asked nothing (or a second call) leaves the table as it was.
+        } else if complete {
             previous = current
         } else {
             previous.merge(current) { _, new in new }
         }
         current = [:]
-        defer { made = 0 }
-        return made
+        defer { (made, reused) = (0, 0) }
+        return (made, reused)
     }
 
     /// Forgets everything.

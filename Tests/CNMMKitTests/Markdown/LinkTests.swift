@@ -47,6 +47,10 @@ struct LinkTests {
             A [missing anchor](/level-1/#policy) there.
 
             An [export](http://./gone.md) too.
+
+            ## Here
+
+            Up to [here](#here), not [there](#there), [encoded](#th%65re) or [coded](#h%65re).
             """
         let site = try TestSite(files)
         defer { site.remove() }
@@ -55,6 +59,9 @@ struct LinkTests {
         #expect(broken.contains { $0.line == 6 && $0.message.contains("/nowhere/") })
         #expect(broken.contains { $0.line == 8 && $0.message.contains("#policy") })
         #expect(broken.contains { $0.line == 10 && $0.message.contains("gone.md") })
+        #expect(broken.contains { $0.line == 14 && $0.message.contains("link #there points to an anchor '#there'") })
+        #expect(broken.contains { $0.line == 14 && $0.message.contains("link #th%65re points to an anchor '#there'") })
+        #expect(!broken.contains { $0.message.contains("#here") || $0.message.contains("#h%65re") })
     }
 
     @Test("external links are not checked")

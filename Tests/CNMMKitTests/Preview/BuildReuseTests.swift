@@ -57,7 +57,7 @@ struct BuildReuseTests {
         let reuse = BuildReuse(options: site.options())
         func build() throws -> (made: Int, html: String) {
             let rendered = try SiteBuilder(options: site.options(), reuse: reuse).render()
-            let made = reuse.markdown.endBuild(complete: true)
+            let made = reuse.markdown.endBuild(complete: true).made
             _ = reuse.pages.endBuild()
             let page = try #require(rendered.site.pages.first { $0.sourcePath == "content/en/a.md" })
             return (made, page.html)
@@ -103,6 +103,41 @@ struct BuildReuseTests {
         _ = try reuse.theme()
         reuse.forget(changed: [site.root.appendingPathComponent("i18n/de.yml").path])
         #expect(!reuse.isThemeCached)
+    }
+
+    @Test("the link check takes over pages whose links were fine, and sees a link another page's change broke")
+    func linkCheck() throws {
+        let site = try TestSite([
+            "content/en/_index.md": "---\ntitle: Home\n---\nSee [the step](/a/#step).\n",
+            "content/en/a.md": "---\ntitle: A\n---\n## Step\n\nText.\n",
+            "content/en/b.md": "---\ntitle: B\n---\nA [broken](/nowhere/) link.\n",
+        ])
+        defer { site.remove() }
+        let reuse = BuildReuse(options: site.options())
+        var clean = (made: 0, reused: 0)
+        func problems() -> [Diagnostic] {
+            defer {
+                clean = reuse.cleanLinks.endBuild(complete: true)
+                reuse.endBuild(complete: true)
+            }
+            do {
+                _ = try SiteBuilder(options: site.options(), reuse: reuse).render()
+                return []
+            } catch let failure as BuildFailure {
+                return failure.errors
+            } catch {
+                return [.error("", "\(error)")]
+            }
+        }
+        #expect(problems().map(\.path) == ["content/en/b.md"])
+        #expect(clean.made > 0 && clean.reused == 0)
+        #expect(problems().map(\.path) == ["content/en/b.md"], "a page with a problem is checked again")
+        #expect(clean.made == 0 && clean.reused > 0, "unchanged clean pages are taken over (\(clean))")
+        try site.write("content/en/a.md", "---\ntitle: A\n---\n## Next step\n\nText.\n")
+        reuse.forget(changed: [site.root.appendingPathComponent("content/en/a.md").path])
+        let after = problems()
+        #expect(after.contains { $0.path == "content/en/_index.md" && $0.message.contains("'#step'") })
+        #expect(after.contains { $0.path == "content/en/b.md" })
     }
 
     final class Counter: @unchecked Sendable {

@@ -147,6 +147,9 @@ struct PreviewReloadTests {
             defer { events.close() }
             let edits: [(path: String, from: String, to: String)] = [
                 (Self.reading, "## Step one", "## Step one, edited"),
+                (Self.reading, "title: Reading", "title: Reading\ndescription: How to read a level"),
+                (Self.reading, "## Step one, edited", "### Step two"),
+                ("content/en/guide/_index.md", "How to read the model.", "How to *read* it."),
                 ("content/en/level-1/index.md", "title: \"Level 1 - Build\"", "title: \"Level 1 - Begin\""),
                 ("content/en/level-1/index.md", "Teams **learn** the basics.", "Teams learn more."),
                 ("content/de/level-1/index.md", "title: Level 1 - Aufbau", "title: Stufe 1 - Aufbau"),
