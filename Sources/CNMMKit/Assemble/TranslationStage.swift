@@ -45,6 +45,10 @@ struct TranslationStage {
     /// Appends the source's dimension sections that the translation lacks, in the source's order.
     private func addMissingSections(from original: Page, to page: inout Page) {
         let present = Set(page.headings.filter { $0.level == 2 }.compactMap(\.dimension))
+        let missing = original.headings.contains { heading in
+            heading.level == 2 && heading.dimension.map { !present.contains($0) } == true
+        }
+        guard missing else { return }
         let sections = HeadingSections(html: original.html, headings: original.headings)
         for section in sections.sections where section.heading.level == 2 {
             guard let dimension = section.heading.dimension, !present.contains(dimension) else { continue }

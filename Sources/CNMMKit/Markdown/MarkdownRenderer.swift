@@ -21,6 +21,8 @@ public struct MarkdownRenderer: Sendable {
         public var diagnostics: [Diagnostic]
         /// A hash of `html` (`PageHTML.digest`), made when a preview keeps the output.
         var digest: Int? = nil
+        /// A hash of `headings`, made when a preview keeps the output.
+        var headingsDigest: Int? = nil
     }
 
     /// Renders Markdown whose first line is line `firstLine` of the file at `path`.

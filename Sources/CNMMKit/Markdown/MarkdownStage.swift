@@ -32,6 +32,7 @@ struct MarkdownStage {
             return memo.value(page.language + "\u{0}" + page.sourcePath, input: input) {
                 var output = render(page, resolver: resolver, renderer: renderer)
                 output.digest = PageHTML.digest(of: output.html)
+                output.headingsDigest = output.headings.hashValue
                 return output
             }
         }
@@ -40,6 +41,7 @@ struct MarkdownStage {
             site.pages[index].html = output.html
             site.pages[index].htmlDigest = output.digest
             site.pages[index].headings = output.headings
+            site.pages[index].headingsDigest = output.headingsDigest
             output.diagnostics.forEach(log.report)
         }
         return site

@@ -35,7 +35,11 @@ public struct Page: Sendable {
     /// A hash of `html`, kept by the preview's Markdown memo so that fingerprinting a page's view model need
     /// not read its HTML again; nil when unknown (any change of `html` clears it).
     var htmlDigest: Int?
-    public var headings: [Heading] = []
+    public var headings: [Heading] = [] {
+        didSet { headingsDigest = nil }
+    }
+    /// A hash of `headings`, kept with `htmlDigest` (nil when unknown; any change of `headings` clears it).
+    var headingsDigest: Int?
     public var lastCommit: Commit?
     /// Set on the pages the maturity model generates; nil for content pages.
     public var generated: Generated?

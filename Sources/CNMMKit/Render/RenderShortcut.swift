@@ -60,7 +60,11 @@ struct RenderShortcut {
         } else {
             hasher.combine(page.html)
         }
-        hasher.combine(page.headings)
+        if let digest = page.headingsDigest {
+            hasher.combine(digest)
+        } else {
+            hasher.combine(page.headings)
+        }
         hasher.combine(page.lastCommit)
         hasher.combine(page.outdated)
         hasher.combine(page.fallbackSections)
