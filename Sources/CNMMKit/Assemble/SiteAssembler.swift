@@ -63,7 +63,8 @@ struct SiteAssembler {
     static func urlPath(_ path: String) -> String {
         // Most paths are already lowercase ASCII words: nothing to normalise, lower or escape.
         let plain = path.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
                 || byte == UInt8(ascii: ".")
         }
