@@ -12,6 +12,10 @@ struct ContentLoader {
     var includeDrafts: Bool
     /// Files the preview's earlier builds loaded, by their bytes; nil parses every file.
     var memo: ReuseTable<Data, Result>? = nil
+    /// The same, by what `stat` says of the file, for files last changed well before this build (see `FileStamp`).
+    var stamps: ReuseTable<FileStamp, Result>? = nil
+    /// Files changed before this moment (nanoseconds since 1970) get a stamp; nil: two seconds before the load.
+    var stampedBefore: Int? = nil
 
     struct Result: Sendable {
         var pages: [Page]
@@ -52,8 +56,9 @@ struct ContentLoader {
                 }
             }
         }
+        let started = stampedBefore ?? FileStamp.now()
         let loaded = markdown.map { SourceRef(language: $0.language, path: $0.relative) }.parallelMap {
-            loadPage(language: $0.language, path: $0.path)
+            loadPage(language: $0.language, path: $0.path, started: started)
         }
         var result = Result(pages: [], resources: resources, diagnostics: notes)
         for item in loaded {
@@ -64,15 +69,18 @@ struct ContentLoader {
         return result
     }
 
-    private func loadPage(language: String, path: String) -> Result {
+    private func loadPage(language: String, path: String, started: Int) -> Result {
         let url = sourceRoot.appendingPathComponent(path)
+        let key = language + "\u{0}" + path + (includeDrafts ? "\u{0}drafts" : "")
+        let stamp = stamps == nil ? nil : FileStamp(path: url.path, trustedBefore: started)
+        if let stamps, let stamp, let known = stamps.known(key, input: stamp) { return known }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return Result(pages: [], resources: [], diagnostics: [.error(path, "cannot read file")])
         }
         guard let memo else { return parsePage(data, language: language, path: path) }
-        return memo.value(language + "\u{0}" + path + (includeDrafts ? "\u{0}drafts" : ""), input: data) {
-            parsePage(data, language: language, path: path)
-        }
+        let result = memo.value(key, input: data) { parsePage(data, language: language, path: path) }
+        if let stamps, let stamp { stamps.keep(key, input: stamp, output: result) }
+        return result
     }
 
     private func parsePage(_ data: Data, language: String, path: String) -> Result {

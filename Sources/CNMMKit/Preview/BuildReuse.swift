@@ -30,6 +30,8 @@ public final class BuildReuse: @unchecked Sendable {
     let searchText = ReuseTable<String, String>()
     /// Content files loaded before, by their bytes.
     let files = ReuseTable<Data, ContentLoader.Result>()
+    /// Content files loaded before, by their `stat` (files last changed well before the build).
+    let fileStamps = ReuseTable<FileStamp, ContentLoader.Result>()
     /// Pages' ids and links, by their bytes.
     let anchors = ReuseTable<Data, LinkChecker.Anchors>()
     /// Pages whose links were all fine, by their links and the site's pages and ids.
@@ -101,6 +103,7 @@ public final class BuildReuse: @unchecked Sendable {
         anchors.endBuild(complete: complete)
         cleanLinks.endBuild(complete: complete)
         files.endBuild(complete: complete)
+        fileStamps.endBuild(complete: complete)
         searchText.endBuild(complete: complete)
         wordCounts.endBuild(complete: complete)
         searchIndexes.endBuild(complete: complete)
