@@ -38,7 +38,12 @@ struct LinkChecker {
             switch content {
             case .staged(_, let anchors): return anchors
             case .data(let data):
-                return memo.map { $0.value(path, input: data) { Self.anchors(in: data) } } ?? Self.anchors(in: data)
+                guard let memo else { return Self.anchors(in: data) }
+                return memo.value(path, input: data) {
+                    var anchors = Self.anchors(in: data)
+                    anchors.idsDigest = anchors.ids.hashValue
+                    return anchors
+                }
             case .copy: return Anchors(ids: [], links: [])
             }
         }
@@ -90,7 +95,7 @@ struct LinkChecker {
         hasher.combine(paths)
         for (path, found) in pages {
             hasher.combine(path)
-            hasher.combine(found.idsDigest)
+            hasher.combine(found.idsDigest ?? found.ids.hashValue)
         }
         return hasher.finalize()
     }
@@ -211,14 +216,9 @@ struct LinkChecker {
 public struct PageAnchors: Sendable {
     var ids: Set<String>
     var links: [String]
-    /// A hash of `ids`, for the preview's link check to tell quickly whether any page's ids changed.
-    var idsDigest: Int
-
-    init(ids: Set<String>, links: [String]) {
-        self.ids = ids
-        self.links = links
-        idsDigest = ids.hashValue
-    }
+    /// A hash of `ids`, made when the preview keeps the anchors, for its link check to tell quickly whether any
+    /// page's ids changed (`cnmm build` has no use for it).
+    var idsDigest: Int? = nil
 }
 
 extension UInt8 {
