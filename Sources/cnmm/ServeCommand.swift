@@ -20,16 +20,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Poll the sources for changes instead of using inotify.")
     var poll = false
 
+    @Flag(help: "Print the time of each build stage after every build.")
+    var timings = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() async throws {
-        let options = PreviewOptions(
+        var options = PreviewOptions(
             build: BuildOptions(
                 sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme,
                 includeDrafts: source.drafts, strict: source.strict),
             host: host, port: port, poll: poll)
+        options.timings = timings
         var logger = Logger(label: "cnmm.serve")
         logger.logLevel = .warning
         do {

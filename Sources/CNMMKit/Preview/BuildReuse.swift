@@ -19,7 +19,7 @@ public final class BuildReuse: @unchecked Sendable {
     /// Sidebars rendered before, by their data.
     let sidebars = RenderMemo()
     /// Pages rendered before, by what their view models read (`RenderShortcut`).
-    let shortcuts = ReuseTable<RenderShortcut.Key, String?>()
+    let shortcuts = ReuseTable<RenderShortcut.Key, Data?>()
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
     /// Search index files encoded before, by their content.
@@ -33,7 +33,7 @@ public final class BuildReuse: @unchecked Sendable {
     /// Content files loaded before, by their `stat` (files last changed well before the build).
     let fileStamps = ReuseTable<FileStamp, ContentLoader.Result>()
     /// Pages' ids and links, by their bytes.
-    let anchors = ReuseTable<Data, LinkChecker.Anchors>()
+    let anchors = ReuseTable<PageBytes, LinkChecker.Anchors>()
     /// Pages whose links were all fine, by their links and the site's pages and ids.
     let cleanLinks = ReuseTable<LinkChecker.CleanInput, Bool>()
 

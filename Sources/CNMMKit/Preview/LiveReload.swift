@@ -27,12 +27,18 @@ enum LiveReload {
     /// The HTML with the script inserted before its last `</body>` (or at the end when there is none).
     static func inject(into html: Data, version: String) -> Data {
         let script = Data(script(version: version).utf8)
-        guard let end = lastBodyEnd(in: html) else { return html + script }
+        let end = html.startIndex + insertionPoint(in: html)
         var result = Data(capacity: html.count + script.count)
         result.append(html[html.startIndex..<end])
         result.append(script)
         result.append(html[end...])
         return result
+    }
+
+    /// Where the script goes, counted from the start of the HTML: its last `</body>`, else its end.
+    static func insertionPoint(in html: Data) -> Int {
+        guard let end = lastBodyEnd(in: html) else { return html.count }
+        return end - html.startIndex
     }
 
     /// The position of the last `</body>`, ignoring case.

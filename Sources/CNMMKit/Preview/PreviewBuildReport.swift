@@ -14,12 +14,15 @@ public struct PreviewBuildReport: Sendable {
     /// Warnings and problems, one per line, safe to print.
     public var problems: [String]
     public var warnings: [String]
+    /// The stage times line (`Stages (ms): …`), when the server was asked for timings.
+    public var stagesText: String?
 
     public var text: String {
         var lines = warnings
         if succeeded {
             let pageText = pages.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
             lines.append(header("Built pages (\(pageText))"))
+            if let stagesText { lines.append(stagesText) }
         } else {
             lines += problems
             let count = problems.count

@@ -35,6 +35,8 @@ final class PreviewBuilder: @unchecked Sendable {
     private var generation = 0
     private var lastGood: PreviewSnapshot?
     private var copies: [String: CopiedFile] = [:]
+    /// The pages of the last good build as served, with the bytes each was made from.
+    private var pages: [String: (bytes: PageBytes, file: ServedFile)] = [:]
 
     init(
         options: BuildOptions, instance: String = String(UInt32.random(in: 0...UInt32.max), radix: 36),
@@ -65,14 +67,23 @@ final class PreviewBuilder: @unchecked Sendable {
         var notes: [String] = []
         do {
             let rendered = try SiteBuilder(options: options, reuse: reuse).render()
+            var stageClock = StageClock()
             var files: [String: ServedFile] = [:]
             files.reserveCapacity(rendered.files.count)
+            var served: [String: (bytes: PageBytes, file: ServedFile)] = [:]
             for (index, file) in rendered.files.enumerated() {
                 if index == rendered.files.count / 2 { midBuild?() }
                 switch file.content {
+                case .data(let data) where file.path.hasSuffix(".html"):
+                    // A page the render shortcut took over is the same buffer as before: its served file stays.
+                    let bytes = PageBytes(data)
+                    let page: (bytes: PageBytes, file: ServedFile) =
+                        pages[file.path].flatMap { $0.bytes == bytes ? $0 : nil }
+                        ?? (bytes, ServedFile(page: data, path: file.path))
+                    served[file.path] = page
+                    files[file.path] = page.file
                 case .data(let data):
-                    let bytes = file.path.hasSuffix(".html") ? LiveReload.inject(into: data, version: version) : data
-                    files[file.path] = ServedFile(path: file.path, bytes: bytes)
+                    files[file.path] = ServedFile(path: file.path, bytes: data)
                 case .staged:
                     // Only `cnmm build` writes pages while rendering; a preview keeps them in memory.
                     notes.append("\(file.path): written to disk by the build, not kept for serving")
@@ -87,16 +98,20 @@ final class PreviewBuilder: @unchecked Sendable {
             let snapshot = PreviewSnapshot(
                 version: version, files: files, basePath: rendered.site.config.basePath, failure: nil)
             lastGood = snapshot
+            pages = served
             let pages = reuse.endBuild(complete: true)
+            var summary = rendered.summary
+            // The preview's "write": the snapshot the server serves, and the end of the build's memos.
+            summary.stages.write = stageClock.lap()
             return Outcome(
-                snapshot: snapshot, summary: rendered.summary, failure: nil,
+                snapshot: snapshot, summary: summary, failure: nil,
                 milliseconds: milliseconds(since: start, clock), notes: notes, pagesRendered: pages.rendered,
                 pagesReused: pages.reused)
         } catch {
             reuse.endBuild(complete: false)
             let page = ErrorPage(error: error, roots: roots)
             let failure = ServedFile(
-                body: ByteBuffer(bytes: page.html(version: version)), contentType: "text/html; charset=utf-8")
+                body: page.html(version: version), contentType: "text/html; charset=utf-8")
             let snapshot = PreviewSnapshot(
                 version: version, files: lastGood?.files ?? [:], basePath: lastGood?.basePath ?? "/",
                 failure: failure)
@@ -111,7 +126,7 @@ extension PreviewBuilder {
     /// A copied file as last read, kept while its size, time and inode stay the same.
     fileprivate struct CopiedFile {
         var signature: Signature
-        var body: ByteBuffer
+        var body: Data
     }
 
     fileprivate struct Signature: Equatable {
@@ -131,7 +146,7 @@ extension PreviewBuilder {
     }
 
     /// The bytes of a file the site copies, when it lies inside the site's folders (only on the builder's queue).
-    func readCopied(_ url: URL) -> Result<ByteBuffer, Note> {
+    func readCopied(_ url: URL) -> Result<Data, Note> {
         let shown = SafeText.console(SafeText.withoutMachinePaths(url.path, roots: roots), keepNewlines: false)
         let real = url.resolvingSymlinksInPath().standardizedFileURL
         let inside = roots.contains { root in
@@ -148,7 +163,7 @@ extension PreviewBuilder {
         guard let data = manager.contents(atPath: real.path) else {
             return .failure(Note(message: "\(shown): cannot be read"))
         }
-        let body = ByteBuffer(bytes: data)
+        let body = data
         copies[real.path] = CopiedFile(signature: signature, body: body)
         return .success(body)
     }

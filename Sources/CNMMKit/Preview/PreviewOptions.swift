@@ -18,6 +18,8 @@ public struct PreviewOptions: Sendable {
     public var maximumDelay: Duration
     /// How often open event streams get a comment line, which notices closed connections.
     public var heartbeat: Duration
+    /// Prints each build's stage times after its report line (`cnmm serve --timings`).
+    public var timings = false
 
     public init(
         build: BuildOptions, host: String = "127.0.0.1", port: Int = 1313, poll: Bool = false,

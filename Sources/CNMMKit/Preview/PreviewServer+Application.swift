@@ -12,7 +12,10 @@ extension PreviewServer {
         if let warning = Self.addressWarning(host: options.host) { report(.note(warning)) }
         let builder = PreviewBuilder(options: options.build, midBuild: hooks.midBuild)
         let first = await builder.build()
-        report(.built(Self.buildReport(first, batch: nil, root: options.build.sourceRoot, reloadSent: nil)))
+        report(
+            .built(
+                Self.buildReport(
+                    first, batch: nil, root: options.build.sourceRoot, reloadSent: nil, timings: options.timings)))
         let store = PreviewSiteStore(first.snapshot)
         let broadcaster = ReloadBroadcaster(version: first.snapshot.version, heartbeat: options.heartbeat)
         let report = report
@@ -22,7 +25,10 @@ extension PreviewServer {
             store.publish(outcome.snapshot)
             broadcaster.publish(version: outcome.snapshot.version)
             let sent = ContinuousClock.now
-            report(.built(Self.buildReport(outcome, batch: batch, root: root, reloadSent: sent)))
+            report(
+                .built(
+                    Self.buildReport(
+                        outcome, batch: batch, root: root, reloadSent: sent, timings: options.timings)))
         }
         let watcher = FileWatcher(
             targets: WatchTargets(options: options.build), mode: options.poll ? .poll : .inotify,
@@ -50,7 +56,8 @@ extension PreviewServer {
     }
 
     static func buildReport(
-        _ outcome: PreviewBuilder.Outcome, batch: FileWatcher.Batch?, root: URL, reloadSent: ContinuousClock.Instant?
+        _ outcome: PreviewBuilder.Outcome, batch: FileWatcher.Batch?, root: URL, reloadSent: ContinuousClock.Instant?,
+        timings: Bool = false
     ) -> PreviewBuildReport {
         var eventToReload: Double?
         if let batch, let reloadSent {
@@ -65,6 +72,7 @@ extension PreviewServer {
             changed: changed, buildMilliseconds: outcome.milliseconds, pagesRendered: outcome.pagesRendered,
             pagesReused: outcome.pagesReused, eventToReloadMilliseconds: eventToReload,
             problems: outcome.failure?.problems.map { SafeText.console($0) } ?? [],
-            warnings: warnings.map { SafeText.console($0) })
+            warnings: warnings.map { SafeText.console($0) },
+            stagesText: timings ? outcome.summary?.stagesText : nil)
     }
 }

@@ -1,4 +1,4 @@
-import NIOCore
+import Foundation
 
 /// One version of the site as the server answers it: made whole by a build, then never changed.
 ///
@@ -63,5 +63,5 @@ struct PreviewSnapshot: Sendable {
     static let errorPath = "\0error"
     static let plainNotFoundPath = "\0not-found"
     static let plainNotFound = ServedFile(
-        body: ByteBuffer(string: "Not found\n"), contentType: "text/plain; charset=utf-8")
+        body: Data("Not found\n".utf8), contentType: "text/plain; charset=utf-8")
 }

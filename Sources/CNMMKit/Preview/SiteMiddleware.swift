@@ -20,12 +20,13 @@ struct SiteMiddleware<Context: RequestContext>: RouterMiddleware {
             var headers: HTTPFields = [
                 .contentType: file.contentType, .cacheControl: "no-store", .xContentTypeOptions: "nosniff",
             ]
+            let body = file.body(version: snapshot.version)
             if request.method == .head {
-                headers[.contentLength] = String(file.body.readableBytes)
+                headers[.contentLength] = String(body.readableBytes)
                 return Response(status: HTTPResponse.Status(code: status), headers: headers)
             }
             return Response(
-                status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: file.body))
+                status: HTTPResponse.Status(code: status), headers: headers, body: ResponseBody(byteBuffer: body))
         }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 struct LinkChecker {
     var site: Site
     /// What the preview's earlier builds found in pages with the same bytes; nil reads every page.
-    var memo: ReuseTable<Data, Anchors>? = nil
+    var memo: ReuseTable<PageBytes, Anchors>? = nil
     /// The site's folder, to find a link's line in a page's file when the build no longer holds its body.
     var sourceRoot: URL? = nil
     /// Pages the preview's earlier builds found no problem in, by their links and the site's pages and ids.
@@ -39,7 +39,7 @@ struct LinkChecker {
             case .staged(_, let anchors): return anchors
             case .data(let data):
                 guard let memo else { return Self.anchors(in: data) }
-                return memo.value(path, input: data) {
+                return memo.value(path, input: PageBytes(data)) {
                     var anchors = Self.anchors(in: data)
                     anchors.idsDigest = anchors.ids.hashValue
                     return anchors

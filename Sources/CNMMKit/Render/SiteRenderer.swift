@@ -14,7 +14,7 @@ struct SiteRenderer {
     /// Sidebars rendered by earlier builds (the preview's).
     var sidebars: RenderMemo? = nil
     /// Pages' HTML from earlier builds, taken over without a view model when nothing it reads changed.
-    var shortcuts: ReuseTable<RenderShortcut.Key, String?>? = nil
+    var shortcuts: ReuseTable<RenderShortcut.Key, Data?>? = nil
     /// Counts pages rendered, for a progress display.
     var progress: BuildProgress?
     /// Where `cnmm build` writes each page as soon as it is rendered, keeping only its size, ids and links
@@ -34,18 +34,20 @@ struct SiteRenderer {
                 missingLayouts.report(
                     .warning(page.sourcePath, line: 1, "layout '\(wanted)' is not in the theme; '\(layout)' is used"))
             }
-            let render = { () -> String? in
+            let render = { () -> Data? in
                 let model = context.page(index)
-                return memo.map {
-                    $0.html(layout: layout, context: model) {
-                        theme.library.render(context.completed(model), withTemplate: layout)
-                    }
-                }
-                    ?? theme.library.render(context.completed(model), withTemplate: layout)
+                let html =
+                    memo.map {
+                        $0.html(layout: layout, context: model) {
+                            theme.library.render(context.completed(model), withTemplate: layout)
+                        }
+                    } ?? theme.library.render(context.completed(model), withTemplate: layout)
+                return html.map { Data($0.utf8) }
             }
             let path = Self.outputPath(url: page.url, basePath: site.config.basePath)
-            let rendered: String?
+            let rendered: Data?
             if let shortcuts, let shortcut, RenderShortcut.applies(to: page) {
+                // A page taken over keeps its very bytes, which spares the later stages comparing them.
                 rendered = shortcuts.value(path, input: shortcut.key(page, layout: layout), make: render)
             } else {
                 rendered = render()
@@ -56,7 +58,7 @@ struct SiteRenderer {
                         page.sourcePath.isEmpty ? "layouts/\(layout).mustache" : page.sourcePath,
                         "template not found: \(layout)"))
             }
-            let file = OutputFile(path: path, text: html)
+            let file = OutputFile(path: path, content: .data(html))
             guard let spill else { return .success(file) }
             do {
                 return .success(try spill.keep(file))

@@ -62,7 +62,7 @@ struct OutputWriter {
                     try folder.makeFolder(Self.parent(of: file.path))
                     try FileManager.default.copyItem(at: source, to: target)
                     let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
-                    return .success(size ?? 0)
+                    return .success(size)
                 }
             } catch {
                 return .failure(error)

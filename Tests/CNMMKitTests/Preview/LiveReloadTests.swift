@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Testing
 
 @testable import CNMMKit
@@ -16,6 +17,28 @@ struct LiveReloadTests {
         #expect(inject("<p>no body</p>") == "<p>no body</p>" + script)
         #expect(script.utf8.count < 800)
         #expect(script.contains("sessionStorage") && script.contains("scrollTo"))
+    }
+
+    @Test("a served page gets the script of the snapshot it is sent from; other files go as they are")
+    func servedPage() {
+        let page = ServedFile(page: Data("<p>a</p></body></html>".utf8), path: "a/index.html")
+        let sent = { (file: ServedFile, version: String) in String(buffer: file.body(version: version)) }
+        #expect(sent(page, "v-1") == "<p>a</p>" + LiveReload.script(version: "v-1") + "</body></html>")
+        #expect(sent(page, "v-2") == "<p>a</p>" + LiveReload.script(version: "v-2") + "</body></html>")
+        let style = ServedFile(path: "css/style.css", bytes: Data("</body>".utf8))
+        #expect(sent(style, "v-1") == "</body>")
+    }
+
+    @Test("page bytes are equal when they share a buffer or have the same bytes, else not")
+    func pageBytes() {
+        let data = Data(repeating: 7, count: 4096)
+        var changed = data
+        changed[100] = 8
+        #expect(PageBytes(data) == PageBytes(data))
+        #expect(PageBytes(data) == PageBytes(Data(repeating: 7, count: 4096)))
+        #expect(PageBytes(data) != PageBytes(changed))
+        #expect(PageBytes(data) != PageBytes(data.prefix(4095)))
+        #expect(PageBytes(Data()) == PageBytes(Data()))
     }
 
     @Test("the error page escapes HTML and control characters and names no machine path")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CNMMKit
@@ -27,7 +28,7 @@ struct RequestPathTests {
 
     @Test("the snapshot answers files, folder redirects, the 404 page, and the error page while broken")
     func answers() {
-        let file = ServedFile(path: "x.html", bytes: Array("x".utf8))
+        let file = ServedFile(path: "x.html", bytes: Data("x".utf8))
         var snapshot = PreviewSnapshot(
             version: "v-1", files: ["index.html": file, "a/index.html": file, "404.html": file, "s.css": file],
             basePath: "/base/", failure: nil)
