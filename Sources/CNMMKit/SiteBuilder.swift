@@ -69,7 +69,7 @@ public struct SiteBuilder: Sendable {
         let theme = try reuse?.theme() ?? Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
         let loaded = ContentLoader(
             sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts,
-            memo: reuse?.files, stamps: reuse?.fileStamps
+            memo: reuse?.files, stamps: reuse?.fileStamps, walks: reuse?.walks
         ).load()
         loaded.diagnostics.forEach(log.report)
         stages.load = clock.lap()

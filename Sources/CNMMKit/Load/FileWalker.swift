@@ -15,23 +15,36 @@ struct FileWalker {
         var reason: String
     }
 
+    /// What a walk found.
+    struct Listing: Sendable {
+        /// Relative to `root`, sorted.
+        var files: [String]
+        var skipped: [Skipped]
+        /// Whether a symbolic link was met on the way (a link's target can change without a change below `root`).
+        var hasLinks = false
+    }
+
     func walk() -> (files: [String], skipped: [Skipped]) {
-        var files: [String] = []
-        var skipped: [Skipped] = []
+        let listing = listing()
+        return (listing.files, listing.skipped)
+    }
+
+    func listing() -> Listing {
+        var listing = Listing(files: [], skipped: [])
         let boundary = (within ?? root).resolvingSymlinksInPath().standardizedFileURL.path
         let rootReal = root.resolvingSymlinksInPath().standardizedFileURL.path
         var visited: Set<String> = [rootReal]
-        visit(
-            root.path, real: rootReal, relative: "", boundary: boundary, visited: &visited, files: &files,
-            skipped: &skipped)
-        return (files.sorted(), skipped)
+        listing.hasLinks = rootReal != root.standardizedFileURL.path
+        visit(root.path, real: rootReal, relative: "", boundary: boundary, visited: &visited, listing: &listing)
+        listing.files.sort()
+        return listing
     }
 
     /// Reads one folder. `real` is the folder's path with every symbolic link resolved: an entry that is no
     /// link lies at `real/name`, so only links cost a resolution (a `stat` of each part of the path).
     private func visit(
         _ folder: String, real: String, relative: String, boundary: String, visited: inout Set<String>,
-        files: inout [String], skipped: inout [Skipped]
+        listing: inout Listing
     ) {
         let fileManager = FileManager.default
         guard let names = try? fileManager.contentsOfDirectory(atPath: folder) else { return }
@@ -43,14 +56,15 @@ struct FileWalker {
             var targetReal = real + "/" + name
             var isDirectory = status.st_mode & S_IFMT == S_IFDIR
             if status.st_mode & S_IFMT == S_IFLNK {
+                listing.hasLinks = true
                 targetReal = URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
                 guard targetReal == boundary || targetReal.hasPrefix(boundary + "/") else {
-                    skipped.append(
+                    listing.skipped.append(
                         Skipped(path: relativePath, reason: "symbolic link leads outside the site; not read"))
                     continue
                 }
                 guard stat(targetReal, &status) == 0 else {
-                    skipped.append(
+                    listing.skipped.append(
                         Skipped(path: relativePath, reason: "symbolic link leads nowhere (or loops); not read"))
                     continue
                 }
@@ -58,15 +72,15 @@ struct FileWalker {
             }
             if isDirectory {
                 guard visited.insert(targetReal).inserted else {
-                    skipped.append(
+                    listing.skipped.append(
                         Skipped(path: relativePath, reason: "symbolic link loops back into a folder already read"))
                     continue
                 }
                 visit(
                     path, real: targetReal, relative: relativePath, boundary: boundary, visited: &visited,
-                    files: &files, skipped: &skipped)
+                    listing: &listing)
             } else {
-                files.append(relativePath)
+                listing.files.append(relativePath)
             }
         }
     }

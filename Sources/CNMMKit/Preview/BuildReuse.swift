@@ -6,7 +6,8 @@ import Foundation
 /// before (`RenderMemo`); `cnmm build` has none and does everything. The preview tells it after each
 /// batch of changes what to forget: the theme (and with it every rendered page) when a file of the
 /// theme or of the site's `i18n/` changed; git's answers when the repository's HEAD, index or reflog
-/// changed (a commit, a checkout), and a file's diff when that file changed.
+/// changed (a commit, a checkout), and a file's diff when that file changed; the listing of a content
+/// folder when a file in it was added or removed. Whoever keeps one tells it every change (`forget`).
 public final class BuildReuse: @unchecked Sendable {
     private let lock = NSLock()
     private var cachedTheme: Theme?
@@ -32,6 +33,8 @@ public final class BuildReuse: @unchecked Sendable {
     let files = ReuseTable<Data, ContentLoader.Result>()
     /// Content files loaded before, by their `stat` (files last changed well before the build).
     let fileStamps = ReuseTable<FileStamp, ContentLoader.Result>()
+    /// Listings of the content folders, while the watcher reports no file added or removed.
+    let walks = WalkMemo()
     /// Pages' ids and links, by their bytes.
     let anchors = ReuseTable<PageBytes, LinkChecker.Anchors>()
     /// Pages whose links were all fine, by their links and the site's pages and ids.
@@ -78,6 +81,13 @@ public final class BuildReuse: @unchecked Sendable {
             [theme, strings].contains { path == $0 || path.hasPrefix($0 + "/") }
         }
         let root = options.sourceRoot.standardizedFileURL.path + "/"
+        let config = URL.resolving(options.configPath ?? "site.yml", against: options.sourceRoot).path
+        if paths.allSatisfy({ $0.hasPrefix(root) || $0 == theme || $0.hasPrefix(theme + "/") || $0 == config }) {
+            walks.forget(changed: paths)
+        } else {
+            // A path in a form not seen before cannot be matched with the folders walked: walk them all again.
+            walks.clear()
+        }
         let relative = Set(paths.filter { $0.hasPrefix(root) }.map { String($0.dropFirst(root.count)) })
         locked {
             if themeChanged { cachedTheme = nil }

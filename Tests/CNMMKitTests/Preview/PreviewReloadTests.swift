@@ -155,11 +155,23 @@ struct PreviewReloadTests {
                 ("content/de/level-1/index.md", "title: Level 1 - Aufbau", "title: Stufe 1 - Aufbau"),
                 ("themes/default/layouts/page.mustache", "<p>owner:", "<p>Owner:"),
                 ("themes/default/i18n/en.yml", "edit_page: Edit", "edit_page: Change"),
+                // A page added in a new folder, edited, then removed with its folder (empty `from`: a new file;
+                // empty `to`: the file's folder removed).
+                ("content/en/added/page.md", "", "---\ntitle: Added\n---\nNew *text*.\n"),
+                ("content/en/added/page.md", "New *text*.", "Newer *text*."),
+                ("content/en/added/page.md", "title: Added", ""),
             ]
             for (number, edit) in edits.enumerated() {
-                let text = try site.read(edit.path)
-                #expect(text.contains(edit.from), "\(edit.path)")
-                try site.write(edit.path, text.replacingOccurrences(of: edit.from, with: edit.to))
+                if edit.from.isEmpty {
+                    try site.write(edit.path, edit.to)
+                } else if edit.to.isEmpty {
+                    try FileManager.default.removeItem(
+                        at: site.root.appendingPathComponent(edit.path).deletingLastPathComponent())
+                } else {
+                    let text = try site.read(edit.path)
+                    #expect(text.contains(edit.from), "\(edit.path)")
+                    try site.write(edit.path, text.replacingOccurrences(of: edit.from, with: edit.to))
+                }
                 _ = try await events.next("reload")
                 let report = try await server.reports.build(number: number + 2)
                 #expect(report.succeeded, "\(report.problems)")
