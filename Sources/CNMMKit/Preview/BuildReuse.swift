@@ -23,8 +23,8 @@ public final class BuildReuse: @unchecked Sendable {
     let shortcuts = ReuseTable<RenderShortcut.Key, Data?>()
     /// Pages' Markdown rendered before, by their text and the site's shape.
     let markdown = ReuseTable<MarkdownStage.Input, MarkdownRenderer.Output>()
-    /// Search index files encoded before, by their content.
-    let searchIndexes = ReuseTable<SearchIndex.Document, Data>()
+    /// Search records encoded before, by their content.
+    let searchIndexes = ReuseTable<SearchRecord, [UInt8]>()
     /// Words counted before, by page text (for the translation report).
     let wordCounts = ReuseTable<String, Int>()
     /// Search text taken from HTML before, by the HTML.

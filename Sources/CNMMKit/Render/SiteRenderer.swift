@@ -114,6 +114,7 @@ struct SiteRenderer {
     /// `/base/de/level-3/` → `de/level-3/index.html`.
     static func outputPath(url: String, basePath: String) -> String {
         let path = String(url.dropFirst(basePath.count))
+        guard path.utf8.contains(UInt8(ascii: "%")) else { return path + "index.html" }
         return (path.removingPercentEncoding ?? path) + "index.html"
     }
 

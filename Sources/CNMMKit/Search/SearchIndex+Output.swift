@@ -39,8 +39,10 @@ extension SearchIndex {
                 ($0.id, $0.name(in: language.code, fallback: site.config.defaultLanguage))
             }
             let document = Document(dimensions: Dictionary(uniqueKeysWithValues: names), records: records)
-            let data =
-                encoded?.value(language.code, input: document) { Self.encode(document) } ?? Self.encode(document)
+            let memo = encoded.map { memo in
+                { (record: SearchRecord) in memo.value(record.url, input: record) { Self.encode(record) } }
+            }
+            let data = Self.encode(document, record: memo)
             output.files.append(
                 OutputFile(path: Self.path(language: language.code, config: site.config), content: .data(data)))
             output.bytes += data.count
@@ -57,9 +59,16 @@ extension SearchIndex {
     /// Written by hand: the document is a fixed shape of strings and numbers, and Foundation's `JSONEncoder`
     /// built a tree of the whole index first (a large site's peak memory) and took twice as long. The bytes
     /// are the ones `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes` (a test compares them).
-    static func encode(_ document: Document) -> Data {
+    ///
+    /// `record`, when given, gives each record's bytes: the preview keeps them from build to build, so that a save
+    /// encodes only the records of the pages it changed. Without it the records are written straight into the
+    /// document (a large site's index is not held twice).
+    static func encode(_ document: Document, record: ((SearchRecord) -> [UInt8])? = nil) -> Data {
+        let records = record.map { document.records.map($0) }
         var out: [UInt8] = []
-        out.reserveCapacity(document.records.reduce(64) { $0 + $1.text.utf8.count + $1.title.utf8.count + 64 })
+        out.reserveCapacity(
+            records?.reduce(256) { $0 + $1.count + 1 }
+                ?? document.records.reduce(256) { $0 + $1.text.utf8.count + $1.title.utf8.count + 64 })
         out += Array("{\"dimensions\":{".utf8)
         for (position, key) in document.dimensions.keys.sorted().enumerated() {
             if position > 0 { out.append(UInt8(ascii: ",")) }
@@ -68,21 +77,34 @@ extension SearchIndex {
             appendString(document.dimensions[key] ?? "", to: &out)
         }
         out += Array("},\"records\":[".utf8)
-        for (position, record) in document.records.enumerated() {
-            out += Array((position > 0 ? ",[" : "[").utf8)
-            appendString(record.kind.rawValue, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendString(record.url, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendString(record.title, to: &out)
-            out += Array(",\(record.level),".utf8)
-            appendString(record.dimension, to: &out)
-            out.append(UInt8(ascii: ","))
-            appendString(record.text, to: &out)
-            out.append(UInt8(ascii: "]"))
+        for position in document.records.indices {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            if let records { out += records[position] } else { append(document.records[position], to: &out) }
         }
         out += Array("]}".utf8)
         return Data(out)
+    }
+
+    /// One record: `["s","/level-3/#people","People",3,"people","…"]`.
+    static func encode(_ record: SearchRecord) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(record.text.utf8.count + record.title.utf8.count + record.url.utf8.count + 32)
+        append(record, to: &out)
+        return out
+    }
+
+    private static func append(_ record: SearchRecord, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        appendString(record.kind.rawValue, to: &out)
+        out.append(UInt8(ascii: ","))
+        appendString(record.url, to: &out)
+        out.append(UInt8(ascii: ","))
+        appendString(record.title, to: &out)
+        out += Array(",\(record.level),".utf8)
+        appendString(record.dimension, to: &out)
+        out.append(UInt8(ascii: ","))
+        appendString(record.text, to: &out)
+        out.append(UInt8(ascii: "]"))
     }
 
     /// A JSON string: `"` and `\` escaped, control characters as `\n`-style or `\u00XX` escapes, the rest as it is.

@@ -15,8 +15,8 @@ struct SearchIndex {
     var searchPages: [String: Int]
     /// Text the preview's earlier builds took from the same HTML, by where it was; nil makes all of it.
     var memo: ReuseTable<String, String>? = nil
-    /// Each language's index file as the preview's earlier builds encoded it, by its content.
-    var encoded: ReuseTable<Document, Data>? = nil
+    /// Each record's JSON as the preview's earlier builds encoded it, by the record (URLs are unique in a site).
+    var encoded: ReuseTable<SearchRecord, [UInt8]>? = nil
 
     /// The plain text of an HTML fragment; `key` names where it is (a URL, with an anchor for a part of a page).
     func plain(_ html: String, key: String) -> String {

@@ -158,6 +158,15 @@ struct SearchIndexJSONTests {
         let expected = try encoder.encode(document)
         let actual = SearchIndex.encode(document)
         #expect(actual == expected, "\(String(decoding: actual, as: UTF8.self))")
+        // The preview's way, record by record from a memo, writes the same bytes.
+        let memo = ReuseTable<SearchRecord, [UInt8]>()
+        for _ in 1...2 {
+            let kept = SearchIndex.encode(document) { record in
+                memo.value(record.url, input: record) { SearchIndex.encode(record) }
+            }
+            #expect(kept == expected)
+        }
+        #expect(memo.endBuild(complete: true) == (made: 3, reused: 3))
         let empty = SearchIndex.encode(SearchIndex.Document(dimensions: [:], records: []))
         #expect(empty == Data("{\"dimensions\":{},\"records\":[]}".utf8))
     }
