@@ -153,6 +153,26 @@ struct LinkChecker {
         return page.bodyLine + page.body[..<range.lowerBound].count(where: { $0 == "\n" })
     }
 
+    /// Links known to be fine while the site is still being rendered: a page's `#id` of an id it has, and a plain
+    /// link to a page of the site (no fragment, query, `%` or `&`). Whatever is not known here is checked at the end.
+    struct Settled: Sendable {
+        var basePath: String
+        /// The output paths of the site's pages (`de/level-3/index.html`).
+        var pages: Set<String>
+
+        func isFine(_ link: String, ids: Set<String>) -> Bool {
+            if LinkChecker.isPlainFragment(link) { return ids.contains(String(link.dropFirst())) }
+            guard link.hasPrefix(basePath),
+                !link.utf8.contains(where: {
+                    $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "%")
+                        || $0 == UInt8(ascii: "&")
+                })
+            else { return false }
+            let file = String(link.dropFirst(basePath.count))
+            return pages.contains(file.isEmpty || file.hasSuffix("/") ? file + "index.html" : file)
+        }
+    }
+
     /// Whether a link is `#` and a fragment that needs no decoding (no `%`, no `&`).
     static func isPlainFragment(_ link: String) -> Bool {
         link.utf8.first == UInt8(ascii: "#")

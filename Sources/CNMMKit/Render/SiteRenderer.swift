@@ -26,6 +26,11 @@ struct SiteRenderer {
         let context = PageContext(site: site, theme: theme, noindex: noindex, memo: sidebars)
         let indices = site.config.publishedLanguages.flatMap { site.ordered[$0.code] ?? [] }
         let shortcut = shortcuts.map { _ in RenderShortcut(site: site, noindex: noindex) }
+        let settled = spill.map { _ in
+            LinkChecker.Settled(
+                basePath: site.config.basePath,
+                pages: Set(indices.map { Self.outputPath(url: site.pages[$0].url, basePath: site.config.basePath) }))
+        }
         let results = indices.parallelMap { index -> Result<OutputFile, Diagnostic> in
             defer { progress?.pageDone() }
             let page = site.pages[index]
@@ -61,7 +66,7 @@ struct SiteRenderer {
             let file = OutputFile(path: path, content: .data(html))
             guard let spill else { return .success(file) }
             do {
-                return .success(try spill.keep(file))
+                return .success(try spill.keep(file, settled: settled))
             } catch {
                 return .failure(.error(file.path, "cannot write into the staging folder: \(error)"))
             }

@@ -65,24 +65,32 @@ extension SearchIndex {
     /// document (a large site's index is not held twice).
     static func encode(_ document: Document, record: ((SearchRecord) -> [UInt8])? = nil) -> Data {
         let records = record.map { document.records.map($0) }
-        var out: [UInt8] = []
+        // Into `Data` straight away: an array turned into `Data` at the end held a large site's index twice.
+        var out = Data()
         out.reserveCapacity(
             records?.reduce(256) { $0 + $1.count + 1 }
                 ?? document.records.reduce(256) { $0 + $1.text.utf8.count + $1.title.utf8.count + 64 })
-        out += Array("{\"dimensions\":{".utf8)
+        var scratch: [UInt8] = Array("{\"dimensions\":{".utf8)
         for (position, key) in document.dimensions.keys.sorted().enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendString(document.dimensions[key] ?? "", to: &out)
+            if position > 0 { scratch.append(UInt8(ascii: ",")) }
+            appendString(key, to: &scratch)
+            scratch.append(UInt8(ascii: ":"))
+            appendString(document.dimensions[key] ?? "", to: &scratch)
         }
-        out += Array("},\"records\":[".utf8)
+        scratch += Array("},\"records\":[".utf8)
+        out.append(contentsOf: scratch)
         for position in document.records.indices {
             if position > 0 { out.append(UInt8(ascii: ",")) }
-            if let records { out += records[position] } else { append(document.records[position], to: &out) }
+            if let records {
+                out.append(contentsOf: records[position])
+            } else {
+                scratch.removeAll(keepingCapacity: true)
+                append(document.records[position], to: &scratch)
+                out.append(contentsOf: scratch)
+            }
         }
-        out += Array("]}".utf8)
-        return Data(out)
+        out.append(contentsOf: Array("]}".utf8))
+        return out
     }
 
     /// One record: `["s","/level-3/#people","People",3,"people","…"]`.

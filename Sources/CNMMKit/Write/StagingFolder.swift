@@ -27,11 +27,15 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Writes a file made in memory here and returns what stands for it in the build's file list: its size,
     /// and for a page its ids and links (the link check's part). Other files are returned as they are.
-    func keep(_ file: OutputFile) throws -> OutputFile {
+    ///
+    /// `settled` tells links known to be fine already (`LinkChecker.Settled`); they are not kept, so that a large
+    /// site's links are not all in memory until the check.
+    func keep(_ file: OutputFile, settled: LinkChecker.Settled? = nil) throws -> OutputFile {
         guard case .data(let data) = file.content else { return file }
         try write(data, to: file.path)
-        let anchors =
+        var anchors =
             file.path.hasSuffix(".html") ? LinkChecker.anchors(in: data) : PageAnchors(ids: [], links: [])
+        if let settled { anchors.links.removeAll { settled.isFine($0, ids: anchors.ids) } }
         return OutputFile(path: file.path, content: .staged(bytes: data.count, anchors: anchors))
     }
 

@@ -64,6 +64,21 @@ struct LinkTests {
         #expect(!broken.contains { $0.message.contains("#here") || $0.message.contains("#h%65re") })
     }
 
+    @Test("while rendering, only links certainly fine are settled: own ids and plain links to pages")
+    func settledLinks() {
+        let settled = LinkChecker.Settled(basePath: "/docs/", pages: ["index.html", "level-1/index.html"])
+        let ids: Set<String> = ["people", "top"]
+        for link in ["#people", "#top", "/docs/", "/docs/level-1/"] {
+            #expect(settled.isFine(link, ids: ids), "\(link)")
+        }
+        for link in [
+            "#nobody", "#p%65ople", "/docs/level-2/", "/docs/level-1/#people", "/docs/level-1/?x=1", "/level-1/",
+            "/docs/level-1", "level-1/", "/docs/a&amp;b/", "https://example.com/docs/",
+        ] {
+            #expect(!settled.isFine(link, ids: ids), "\(link)")
+        }
+    }
+
     @Test("external links are not checked")
     func external() throws {
         var files = Self.site
