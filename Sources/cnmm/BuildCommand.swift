@@ -31,6 +31,8 @@ struct BuildCommand: ParsableCommand {
         options.edition = edition
         var builder = SiteBuilder(options: options)
         let display = ProgressDisplay.startIfTerminal()
+        let signals = Self.removeStagingOnSignals(display: display)
+        defer { signals.forEach { $0.cancel() } }
         builder.progress = display?.progress
         defer { display?.stop() }
         do {
@@ -46,6 +48,23 @@ struct BuildCommand: ParsableCommand {
                     + "\nBuild failed: \(errors) error\(errors == 1 ? "" : "s"); the output folder was not changed.")
         } catch {
             throw CommandError(message: "error: \(error.localizedDescription)")
+        }
+    }
+
+    /// Ctrl-C (or a TERM or HUP) during a build removes the build's staging folder, then exits as the signal would
+    /// (128 + its number); the output folder is never half-written.
+    private static func removeStagingOnSignals(display: ProgressDisplay?) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM, SIGHUP].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                display?.stop()
+                FileHandle.standardError.write(Data("Build stopped; the output folder was not changed.\n".utf8))
+                SiteBuilder.removeStagingFolders()
+                Foundation.exit(128 + number)
+            }
+            source.resume()
+            return source
         }
     }
 }

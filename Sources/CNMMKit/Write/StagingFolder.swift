@@ -6,17 +6,79 @@ import Foundation
 /// are never all in memory at once; `OutputWriter` writes the rest, then moves everything into the output.
 /// Whoever makes one removes it (`remove()`), whether the build succeeded or not: the output folder is
 /// touched only by the writer's final moves. Called from several threads at once.
+///
+/// A build stopped by a signal removes its folder on the way out (`removeActive()`, from `cnmm build`); one
+/// killed outright leaves it, and the next build beside the same output removes it: each staging folder holds a
+/// marker (`.cnmm-staging`) with the process id of its build, and only marked folders of builds no longer
+/// running are removed.
 final class StagingFolder: @unchecked Sendable {
+    static let markerName = ".cnmm-staging"
+
     let url: URL
     private let lock = NSLock()
     private var folders: Set<String> = [""]
 
-    /// Makes a new, empty staging folder beside `output` (`.public.staging-1a2b3c4d`).
+    /// Makes a new, empty staging folder beside `output` (`.public.staging-1a2b3c4d`), after removing those of
+    /// builds that were killed.
     init(beside output: URL) throws {
+        Self.removeAbandoned(beside: output)
         url = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
+            .appendingPathComponent(Self.prefix(output) + UUID().uuidString.prefix(8))
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try Data("\(getpid())\n".utf8).write(to: url.appendingPathComponent(Self.markerName))
+        Self.register(url)
+    }
+
+    private static func prefix(_ output: URL) -> String {
+        ".\(output.lastPathComponent).staging-"
+    }
+
+    /// Removes the staging folders beside `output` whose marker names a process that no longer runs.
+    static func removeAbandoned(beside output: URL) {
+        let parent = output.deletingLastPathComponent()
+        let prefix = prefix(output)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        let removing = ".removing"
+        for name in names
+        where name.hasPrefix(prefix)
+            && (name.count == prefix.count + 8 || name.hasSuffix(removing) && name.count == prefix.count + 8 + 9)
+        {
+            let folder = parent.appendingPathComponent(name)
+            var status = stat()
+            guard lstat(folder.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+                let marker = FileManager.default.contents(atPath: folder.appendingPathComponent(markerName).path),
+                let pid = Int32(String(decoding: marker, as: UTF8.self).trimmingWhitespaceAndNewlines), pid > 0
+            else { continue }
+            // Signal 0 only asks whether the process exists.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    // The staging folders of this process's builds under way, for `removeActive()`.
+    private nonisolated(unsafe) static var active: Set<URL> = []
+    private static let activeLock = NSLock()
+
+    private static func register(_ url: URL) {
+        activeLock.lock()
+        active.insert(url)
+        activeLock.unlock()
+    }
+
+    /// Removes the staging folders of every build under way in this process (a signal stops the process).
+    /// Each is first renamed, so that the build's threads, still writing, cannot add to it while it goes.
+    /// `including` picks some of them (tests, which run side by side in one process).
+    static func removeActive(including: (URL) -> Bool = { _ in true }) {
+        activeLock.lock()
+        let folders = active.filter(including)
+        active.subtract(folders)
+        activeLock.unlock()
+        for folder in folders {
+            let doomed = folder.path + ".removing"
+            let target = rename(folder.path, doomed) == 0 ? URL(fileURLWithPath: doomed) : folder
+            try? FileManager.default.removeItem(at: target)
+        }
     }
 
     /// Writes a file at `path` (relative), making its folders.
@@ -61,6 +123,17 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     func remove() {
+        Self.activeLock.lock()
+        Self.active.remove(url)
+        Self.activeLock.unlock()
         try? FileManager.default.removeItem(at: url)
+    }
+}
+
+extension SiteBuilder {
+    /// Removes the staging folders of the builds under way in this process: for a signal handler, before the
+    /// process exits (the output folder is untouched until a build's last step).
+    public static func removeStagingFolders() {
+        StagingFolder.removeActive()
     }
 }
