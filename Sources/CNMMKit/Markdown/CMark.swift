@@ -37,13 +37,14 @@ enum CMark {
             }
         }
         var utf8 = Array(markdown.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
+        let hasTilde = utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
+            guard let start = buffer.baseAddress, buffer.count > 0 else { return false }
+            return memchr(start, Int32(UInt8(ascii: "~")), buffer.count) != nil
         }
         // See `finishing`: a page with a `~` parses alone, the others side by side.
-        let hasTilde = markdown.utf8.contains(UInt8(ascii: "~"))
         hasTilde ? finishing.lockAlone() : finishing.lockShared()
         let finished = cmark_parser_finish(parser)
         finishing.unlock()
@@ -146,8 +147,14 @@ enum CMark {
         }
         // Rendering the heading node alone gives "<hN>inner</hN>\n"; keep the inner part.
         let whole = takeString(cmark_render_html(node, options, extensions))
-        if let open = whole.firstIndex(of: ">"), let close = whole.range(of: "</h", options: .backwards) {
-            inner = String(whole[whole.index(after: open)..<close.lowerBound])
+        let bytes = Array(whole.utf8)
+        if let open = bytes.firstIndex(of: UInt8(ascii: ">")),
+            let close = bytes.indices.last(where: {
+                $0 + 2 < bytes.count && bytes[$0] == UInt8(ascii: "<") && bytes[$0 + 1] == UInt8(ascii: "/")
+                    && bytes[$0 + 2] == UInt8(ascii: "h")
+            }), open < close
+        {
+            inner = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         }
         return HeadingNode(
             level: Int(cmark_node_get_heading_level(node)),

@@ -22,20 +22,22 @@ enum IconMarkup {
     }
 
     /// Replaces the `<i …fa-NAME…></i>` element in `html` with `svg`.
+    ///
+    /// Searched byte by byte (Foundation's `range(of:)` bridged every heading to `NSString`).
     static func replace(icon name: String, in html: String, with svg: String) -> String {
-        guard let start = html.range(of: "<i "),
-            let end = html.range(of: "</i>", range: start.upperBound..<html.endIndex),
-            html[start.lowerBound..<end.upperBound].contains("fa-\(name)")
+        guard let start = html[...].firstUTF8Range(of: "<i "),
+            let end = html[start.upperBound...].firstUTF8Range(of: "</i>"),
+            html[start.lowerBound..<end.upperBound].firstUTF8Range(of: "fa-\(name)") != nil
         else { return html }
-        return html.replacingCharacters(in: start.lowerBound..<end.upperBound, with: svg)
+        return String(html[..<start.lowerBound]) + svg + html[end.upperBound...]
     }
 
     private static func classAttribute(of tag: String) -> Substring? {
         for quote in ["\"", "'"] {
-            if let open = tag.range(of: "class=\(quote)"),
-                let close = tag[open.upperBound...].firstIndex(of: Character(quote))
+            if let open = tag[...].firstUTF8Range(of: "class=\(quote)"),
+                let close = tag[open.upperBound...].firstUTF8Range(of: quote)
             {
-                return tag[open.upperBound..<close]
+                return tag[open.upperBound..<close.lowerBound]
             }
         }
         return nil

@@ -20,9 +20,9 @@ enum MarkdownLinks {
 
     /// True for URLs that would run script when followed: `javascript:`, `vbscript:`, and `data:` except images.
     static func isScript(_ url: String, isImage: Bool) -> Bool {
+        guard url.utf8.contains(UInt8(ascii: ":")) else { return false }
         let scheme = url.drop(while: { $0.isWhitespace }).prefix(while: { $0 != ":" && $0 != "/" && $0 != "#" })
             .filter { !$0.isWhitespace && $0 != "\0" }.lowercased()
-        guard url.contains(":") else { return false }
         switch scheme {
         case "javascript", "vbscript": return true
         case "data": return !(isImage && url.lowercased().contains("data:image/") && !url.lowercased().contains("svg"))

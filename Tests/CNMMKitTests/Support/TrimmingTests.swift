@@ -26,4 +26,27 @@ struct TrimmingTests {
     func slugs(_ text: String, _ slug: String) {
         #expect(Slug.make(text) == slug)
     }
+
+    @Test("slugs of mixed text are those of going character by character through the whole text")
+    func slugsByCharacter() {
+        // Pieces that join their neighbours in one character (combining marks, a prepended mark, ZWJ emoji,
+        // Hangul jamo, regional indicators), letters whose lowercase is longer (İ), and ASCII of every kind.
+        let pieces = [
+            "a", "Z", "9", " ", "-", "_", "!", "\t", "\u{301}", "\u{308}", "\u{600}", "\u{200D}", "👩", "\u{1F1E9}",
+            "\u{1F1EA}", "\u{1100}", "\u{1161}", "\u{11A8}", "İ", "Σ", "ß", "Ü", "ü", "日", "\u{3000}", "\u{A0}", "Ⅻ",
+            "٣", "\u{FE0F}",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(pieces.count))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(next() % 9 + 1)).map { _ in pieces[next()] }.joined()
+            let expected = Slug.characterSlug(text.trimmingWhitespaceAndNewlines)
+            #expect(Slug.make(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
