@@ -53,7 +53,8 @@ enum Slug {
         return slug
     }
 
-    private static func appendASCII(_ bytes: ArraySlice<UInt8>, to slug: inout [UInt8]) {
+    /// ASCII letters lowercased, digits, `-` and `_` kept, white space as `-`, the rest left out.
+    private static func appendASCII(_ bytes: some Sequence<UInt8>, to slug: inout [UInt8]) {
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 32)
@@ -76,16 +77,7 @@ enum Slug {
         else { return "" }
         var slug: [UInt8] = []
         slug.reserveCapacity(bytes.count)
-        for byte in bytes[first...last] {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
-                UInt8(ascii: "_"):
-                slug.append(byte)
-            case _ where isSpace(byte): slug.append(UInt8(ascii: "-"))
-            default: break
-            }
-        }
+        appendASCII(bytes[first...last], to: &slug)
         return String(decoding: slug, as: UTF8.self)
     }
 
