@@ -5,6 +5,7 @@
 # cnmm's wall time over Hugo's per run.
 #
 #   bench/run.sh [--runs N] [--large] [--large-runs N] [--edits N] [--no-hugo] [--model] [--sources "real 1000"]
+#                [--keep-output]
 #
 # Sources: `real` is ../shared/corpus/cartografos-v3 (read-only; Hugo gets a copy in bench/out), a number N is a
 # synthetic site of N level pages per language written by cnmm-synth. --large adds the 10,000-page site (Hugo
@@ -12,6 +13,9 @@
 # (every page a level; cnmm then also writes the overview, dimension and topic pages, which Hugo does not).
 # Then, per source up to 1,000 pages, `cnmm serve` on a copy: --edits N (default 20; 0 skips) edits of a level
 # page, each timed from the write to the reload event (bench/serve-reload.py), as min/median/max.
+# Each run writes into an emptied output folder (cnmm's spare beside it is removed too), unless --keep-output: then
+# each run builds over the output of the run before, as a user's next build does (Hugo writes over its files,
+# cnmm writes into its spare and exchanges it with the output).
 # Everything is written into bench/out/ (ignored by git). Run one benchmark at a time: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +31,7 @@ INCREMENTAL_RUNS=20
 SOURCES="real 1000"
 HUGO_ENABLED=1
 MODEL=0
+KEEP_OUTPUT=0
 
 while [ $# -gt 0 ]; do
     case $1 in
@@ -36,8 +41,9 @@ while [ $# -gt 0 ]; do
     --edits) INCREMENTAL_RUNS=$2; shift ;;
     --no-hugo) HUGO_ENABLED=0 ;;
     --model) MODEL=1 ;;
+    --keep-output) KEEP_OUTPUT=1 ;;
     --sources) SOURCES=$2; shift ;;
-    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -114,11 +120,12 @@ EOF
 }
 
 # Runs a command under /usr/bin/time; appends one line to the results: source tool run wall cpu peak pages bytes
-# stages. The output folder is removed before each run and not timed.
+# stages. The output folder (and cnmm's spare beside it) is removed before each run and not timed, unless
+# --keep-output.
 measure() {
     local name=$1 tool=$2 run=$3 output=$4
     shift 4
-    rm -rf "$output"
+    if [ "$KEEP_OUTPUT" = 0 ]; then rm -rf "$output" "$(dirname "$output")/.$(basename "$output").cnmm-spare"; fi
     local log=$OUT/run.log timing=$OUT/time.txt
     if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
         echo "bench/run.sh: $tool failed on $name:" >&2
@@ -194,7 +201,7 @@ for source in $SOURCES; do
         fi
     done
     measure_incremental "$source" "$dir"
-    rm -rf "$OUT/public-cnmm" "$OUT/public-hugo"
+    rm -rf "$OUT/public-cnmm" "$OUT/.public-cnmm.cnmm-spare" "$OUT/public-hugo"
 done
 
 echo

@@ -26,12 +26,14 @@ public struct SiteBuilder: Sendable {
         let start = DispatchTime.now()
         try OutputLocation(options: options).check()
         // Pages go into the staging folder as they are rendered; it is removed whatever happens.
-        let staging = try StagingFolder(beside: options.outputFolder)
+        let staging = try StagingFolder(beside: options.outputFolder, useSpare: true)
         defer { staging.remove() }
         let rendered = try render(spill: staging)
         var clock = StageClock()
         progress?.start("write", total: rendered.files.count)
         let written = try OutputWriter(output: options.outputFolder).write(rendered.files, staging: staging)
+        // What the output held before is the next build's staging folder (see `StagingFolder`).
+        staging.keepAsSpare(files: written.exchanged)
         var summary = rendered.summary
         summary.stages.write = clock.lap()
         summary.filesWritten = written.filesWritten

@@ -16,6 +16,8 @@ struct OutputWriter {
         var filesWritten: Int
         var bytesWritten: Int
         var filesRemoved: Int
+        /// Files that replaced one in the output by an exchange: the staging folder now holds the old ones.
+        var exchanged: [String] = []
     }
 
     /// Writes `files` into place. `staging` is the folder where the build already wrote its `.staged` files
@@ -26,11 +28,12 @@ struct OutputWriter {
         let staging = folder.url
 
         let bytes = try stage(files, into: folder)
+        let current = Set(files.map(\.path))
+        folder.removeStale(keeping: current)
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         try checkNoConflicts(files)
         let previous = readManifest()
-        try moveIntoPlace(files, from: staging)
-        let current = Set(files.map(\.path))
+        let exchanged = try moveIntoPlace(files, from: staging)
         var removed = 0
         for stale in previous.subtracting(current).sorted() where Self.isSafeRelative(stale) {
             let url = output.appendingPathComponent(stale)
@@ -44,7 +47,7 @@ struct OutputWriter {
         }
         let manifest = current.sorted().joined(separator: "\n") + "\n"
         try Data(manifest.utf8).write(to: output.appendingPathComponent(Self.manifestName), options: .atomic)
-        return Summary(filesWritten: files.count, bytesWritten: bytes, filesRemoved: removed)
+        return Summary(filesWritten: files.count, bytesWritten: bytes, filesRemoved: removed, exchanged: exchanged)
     }
 
     /// Writes every file not staged yet into the staging folder, on all cores.
@@ -60,6 +63,7 @@ struct OutputWriter {
                     return .success(data.count)
                 case .copy(let source):
                     try folder.makeFolder(Self.parent(of: file.path))
+                    unlink(target.path)  // a spare's copy of it: `copyItem` makes a new file
                     try FileManager.default.copyItem(at: source, to: target)
                     let size = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
                     return .success(size)
@@ -75,7 +79,10 @@ struct OutputWriter {
 
     /// Moves the staged files into the output: a folder the output does not have yet moves whole (one rename
     /// for everything in it), every other file on its own. A folder that is new holds nothing of anyone else's.
-    private func moveIntoPlace(_ files: [OutputFile], from staging: URL) throws {
+    /// A file that replaces one is exchanged with it where the system can (`renameat2` with `RENAME_EXCHANGE`),
+    /// so the old file goes to the staging folder instead of being deleted; returns those files' paths.
+    private func moveIntoPlace(_ files: [OutputFile], from staging: URL) throws -> [String] {
+        var exchanged: [String] = []
         var present: [String: Bool] = [:]
         var movedWhole = Set<String>()
         func isFolderInOutput(_ folder: String) -> Bool {
@@ -87,10 +94,14 @@ struct OutputWriter {
             present[folder] = found
             return found
         }
-        func move(_ path: String) throws {
-            if rename(staging.appendingPathComponent(path).path, output.appendingPathComponent(path).path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        func move(_ path: String, exchange: Bool = false) throws {
+            let from = staging.appendingPathComponent(path).path
+            let to = output.appendingPathComponent(path).path
+            if exchange, let swap = Self.renameExchange, swap(AT_FDCWD, from, AT_FDCWD, to, Self.exchangeFlag) == 0 {
+                exchanged.append(path)
+                return
             }
+            if rename(from, to) != 0 { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         }
         fileLoop: for file in files {
             var folder = ""
@@ -104,17 +115,32 @@ struct OutputWriter {
                     continue fileLoop
                 }
             }
-            try move(file.path)
+            try move(file.path, exchange: true)
         }
+        return exchanged
     }
+
+    /// `renameat2(2)`, found at run time: Swift's Glibc module does not declare it (glibc 2.28 and later have it).
+    private static let renameExchange:
+        (@convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32)? = {
+            guard let symbol = dlsym(nil, "renameat2") else { return nil }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (Int32, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UInt32) -> Int32).self)
+        }()
+    /// `RENAME_EXCHANGE` from `<linux/fs.h>`: both paths must exist; each takes the other's place atomically.
+    private static let exchangeFlag: UInt32 = 2
 
     /// Writes a new file in the staging folder with plain `open`/`write`/`close`.
     ///
     /// Foundation's `Data.write(to:)` calls `fsync` on every file on Linux, which made writing a site of
     /// thousands of pages wait on the disk. The staging folder needs no durability: what makes the output
     /// all-or-nothing is that nothing is moved into it before every file was written.
+    ///
+    /// A file that is there already (the spare's) is written over and then cut to the new length, rather than
+    /// emptied first: its blocks are kept instead of freed and found again.
     static func writeWithoutSync(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
@@ -127,6 +153,9 @@ struct OutputWriter {
                 }
                 offset += written
             }
+        }
+        if ftruncate(descriptor, off_t(data.count)) != 0 {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }
     }
 

@@ -11,27 +11,87 @@ import Foundation
 /// killed outright leaves it, and the next build beside the same output removes it: each staging folder holds a
 /// marker (`.cnmm-staging`) with the process id of its build, and only marked folders of builds no longer
 /// running are removed.
+///
+/// The spare (`.public.cnmm-spare`): a successful `cnmm build` keeps its staging folder, which then holds the
+/// files the output had before (the writer exchanged them for the new ones), and the next build beside the same
+/// output writes into it: a page written over a file that is already there keeps its inode, where a new file
+/// costs the file system an inode made and one deleted (on ext4, several times the cost of the write itself).
+/// Before anything is moved, the files of the spare this build did not write are removed (`removeStale`).
 final class StagingFolder: @unchecked Sendable {
     static let markerName = ".cnmm-staging"
+    /// In a spare: the files it holds, relative to it, one per line.
+    static let spareListName = ".cnmm-spare-files"
 
     let url: URL
+    private let output: URL
     private let lock = NSLock()
     private var folders: Set<String> = [""]
+    /// The files the folder held when it was taken over as a spare; empty for a new folder.
+    private(set) var spareFiles: [String] = []
+    /// Set once the folder became the spare: then `remove()` leaves it.
+    private var isSpare = false
 
-    /// Makes a new, empty staging folder beside `output` (`.public.staging-1a2b3c4d`), after removing those of
-    /// builds that were killed.
-    init(beside output: URL) throws {
+    /// A staging folder beside `output` (`.public.staging-1a2b3c4d`): the spare when there is one, else a new,
+    /// empty folder; after removing the staging folders of builds that were killed.
+    init(beside output: URL, useSpare: Bool = false) throws {
         Self.removeAbandoned(beside: output)
+        self.output = output
         url = output.deletingLastPathComponent()
             .appendingPathComponent(Self.prefix(output) + UUID().uuidString.prefix(8))
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        // Taking the spare is one rename: of two builds at once, one gets it.
+        if useSpare, rename(Self.spare(beside: output).path, url.path) == 0 {
+            let list = url.appendingPathComponent(Self.spareListName)
+            let text = (try? String(contentsOf: list, encoding: .utf8)) ?? ""
+            spareFiles = text.split(separator: "\n").map(String.init).filter(OutputWriter.isSafeRelative)
+            unlink(list.path)
+        } else {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
         try Data("\(getpid())\n".utf8).write(to: url.appendingPathComponent(Self.markerName))
         Self.register(url)
     }
 
     private static func prefix(_ output: URL) -> String {
         ".\(output.lastPathComponent).staging-"
+    }
+
+    /// Where the spare of an output folder is kept.
+    static func spare(beside output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cnmm-spare")
+    }
+
+    /// Removes the spare's files that are not among `current` (the files this build wrote), and the folders
+    /// that leaves empty: nothing of an earlier build may be moved into the output with a folder of this one.
+    func removeStale(keeping current: Set<String>) {
+        for file in spareFiles where !current.contains(file) {
+            unlink(url.appendingPathComponent(file).path)
+            var folder = OutputWriter.parent(of: file)
+            while !folder.isEmpty, rmdir(url.appendingPathComponent(folder).path) == 0 {
+                folder = OutputWriter.parent(of: folder)
+            }
+        }
+        spareFiles = []
+    }
+
+    /// Keeps the folder as the spare for the next build; `files` are the files it holds now (those the writer
+    /// exchanged out of the output). A spare left from elsewhere is replaced.
+    func keepAsSpare(files: [String]) {
+        isSpare = true
+        Self.activeLock.lock()
+        Self.active.remove(url)
+        Self.activeLock.unlock()
+        let spare = Self.spare(beside: output)
+        let list = Data((files.joined(separator: "\n") + "\n").utf8)
+        // The `.gitignore` keeps the spare out of `git status` in a site's repository.
+        guard (try? list.write(to: url.appendingPathComponent(Self.spareListName))) != nil,
+            (try? Data("*\n".utf8).write(to: url.appendingPathComponent(".gitignore"))) != nil
+        else {
+            try? FileManager.default.removeItem(at: url)
+            return
+        }
+        if FileManager.default.fileExists(atPath: spare.path) { try? FileManager.default.removeItem(at: spare) }
+        if rename(url.path, spare.path) != 0 { try? FileManager.default.removeItem(at: url) }
     }
 
     /// Removes the staging folders beside `output` whose marker names a process that no longer runs.
@@ -84,7 +144,16 @@ final class StagingFolder: @unchecked Sendable {
     /// Writes a file at `path` (relative), making its folders.
     func write(_ data: Data, to path: String) throws {
         try makeFolder(OutputWriter.parent(of: path))
-        try OutputWriter.writeWithoutSync(data, to: url.appendingPathComponent(path).path)
+        let target = url.appendingPathComponent(path).path
+        do {
+            try OutputWriter.writeWithoutSync(data, to: target)
+        } catch {
+            // A spare's folder where this build has a file: it is ours to remove.
+            var status = stat()
+            guard lstat(target, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { throw error }
+            try FileManager.default.removeItem(atPath: target)
+            try OutputWriter.writeWithoutSync(data, to: target)
+        }
     }
 
     /// Writes a file made in memory here and returns what stands for it in the build's file list: its size,
@@ -115,6 +184,14 @@ final class StagingFolder: @unchecked Sendable {
             if mkdir(path, 0o777) != 0 && errno != EEXIST {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+                // A spare's file where this build has a folder: it is ours to replace.
+                unlink(path)
+                if mkdir(path, 0o777) != 0 && errno != EEXIST {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+            }
         }
         lock.lock()
         var cursor = folder
@@ -123,6 +200,7 @@ final class StagingFolder: @unchecked Sendable {
     }
 
     func remove() {
+        guard !isSpare else { return }
         Self.activeLock.lock()
         Self.active.remove(url)
         Self.activeLock.unlock()

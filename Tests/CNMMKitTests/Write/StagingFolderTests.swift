@@ -53,4 +53,68 @@ struct StagingFolderTests {
         #expect(!names.contains { $0.contains(".staging-") })
         #expect(names.contains("content"))
     }
+
+    /// Every file and folder below `folder` (folders end in `/`), with the files' bytes.
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let relative = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            let path = folder.appendingPathComponent(relative).path
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            result[isFolder.boolValue ? relative + "/" : relative] =
+                isFolder.boolValue ? Data() : try Data(contentsOf: URL(fileURLWithPath: path))
+        }
+        return result
+    }
+
+    @Test("each build over the last one's output (through the spare) writes what a build into a new folder writes")
+    func spare() throws {
+        let site = try TestSite([
+            "content/en/_index.md": "---\ntitle: Home\n---\nHello\n",
+            "content/en/a.md": "---\ntitle: A\n---\nA page\n",
+            "content/en/b.md": "---\ntitle: B\n---\nB page\n",
+            "static/x.txt": "one\n", "static/d/y.txt": "why\n", "static/a/extra.txt": "beside page a\n",
+        ])
+        defer { site.remove() }
+        let steps: [() throws -> Void] = [
+            {},
+            {
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/en/b.md"))
+                try site.write("content/en/c.md", "---\ntitle: C\n---\nC page, longer than the one before\n")
+                try site.write("static/x.txt", "two, longer\n")
+            },
+            {
+                // With the output deleted by hand (a file of the output blocking a folder is an error of its own):
+                // a file of the spare becomes a folder, a folder goes, a page comes back.
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/x.txt"))
+                try site.write("static/x.txt/z.txt", "zed\n")
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/d"))
+                // The spare's a/ still holds it: it must not travel into the output with this build's a/.
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/a/extra.txt"))
+                try site.write("content/en/b.md", "---\ntitle: B\n---\nB\n")
+            },
+            {
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/x.txt"))
+                try site.write("static/x.txt", "three\n")
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/en/c.md"))
+            },
+            {},
+        ]
+        for (number, step) in steps.enumerated() {
+            try step()
+            try site.build()
+            try site.build(output: "fresh-\(number)")
+            let built = try Self.tree(site.root.appendingPathComponent("public"))
+            let fresh = try Self.tree(site.root.appendingPathComponent("fresh-\(number)"))
+            #expect(built == fresh, "step \(number): \(Set(built.keys).symmetricDifference(fresh.keys).sorted())")
+            // After a build over an output, the spare holds that output's files.
+            if [1, 4].contains(number) { #expect(site.exists(".public.cnmm-spare/a/index.html"), "step \(number)") }
+            #expect(site.exists(".public.cnmm-spare/.gitignore"), "step \(number)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
+        #expect(!names.contains { $0.contains(".staging-") })
+    }
 }
