@@ -195,40 +195,53 @@ struct LinkChecker {
         return false
     }
 
-    /// The ids and links (`href` and `src` values, each once) of a page.
-    static func anchors(in data: Data) -> Anchors {
-        var seen = Set<String>()
-        let links = (attributeValues("href", in: data) + attributeValues("src", in: data)).filter {
-            seen.insert($0).inserted
-        }
-        return Anchors(ids: Set(attributeValues("id", in: data)), links: links)
-    }
-
-    /// Every value of `name="…"` in an HTML text.
+    /// The ids and links (`href` and `src` values, each once: the `href`s, then the `src`s) of a page.
     ///
-    /// Scans the UTF-8 bytes: `Substring.range(of:)` goes through Foundation, which measures the whole
-    /// remaining text on every call, so a page with many links took time quadratic in its length.
-    static func attributeValues(_ name: String, in html: String) -> [String] {
-        var html = html
-        return html.withUTF8 { attributeValues(name, in: $0) }
-    }
-
-    /// Every value of `name="…"` in the UTF-8 bytes of an HTML file.
-    static func attributeValues(_ name: String, in data: Data) -> [String] {
-        data.withUnsafeBytes { attributeValues(name, in: $0.bindMemory(to: UInt8.self)) }
-    }
-
-    private static func attributeValues(_ name: String, in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        let marker = Array(" \(name)=\"".utf8)
-        var values: [String] = []
-        var cursor = 0
-        while let start = bytes.firstIndex(of: marker, from: cursor) {
-            let valueStart = start + marker.count
-            guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
-            values.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self))
-            cursor = end
+    /// One pass over the UTF-8 bytes from one `=` to the next (`memchr`), looking back for the attribute's name:
+    /// three searches for ` href="`, ` src="` and ` id="` stopped at every space of the page, and were a twentieth
+    /// of a build.
+    static func anchors(in data: Data) -> Anchors {
+        var values: [[String]] = [[], [], []]
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return }
+            let quote = UInt8(ascii: "\"")
+            var cursor = 0
+            while cursor < bytes.count,
+                let found = memchr(base + cursor, Int32(UInt8(ascii: "=")), bytes.count - cursor)
+            {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                cursor = equals + 1
+                guard equals + 1 < bytes.count, bytes[equals + 1] == quote,
+                    let kind = anchorAttribute(endingAt: equals, in: bytes)
+                else { continue }
+                let start = equals + 2
+                guard start < bytes.count, let close = memchr(base + start, Int32(quote), bytes.count - start) else {
+                    break
+                }
+                let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+                values[kind].append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                cursor = end
+            }
         }
-        return values
+        var seen = Set<String>()
+        let links = (values[0] + values[1]).filter { seen.insert($0).inserted }
+        return Anchors(ids: Set(values[2]), links: links)
+    }
+
+    private static let anchorAttributes: [[UInt8]] = [Array(" href".utf8), Array(" src".utf8), Array(" id".utf8)]
+
+    /// Which of ` href`, ` src` and ` id` (0, 1, 2) ends just before `position`, if any.
+    private static func anchorAttribute(endingAt position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (kind, name) in anchorAttributes.enumerated() where position >= name.count {
+            var matches = true
+            for offset in 0..<name.count where bytes[position - name.count + offset] != name[offset] {
+                matches = false
+                break
+            }
+            if matches { return kind }
+        }
+        return nil
     }
 }
 

@@ -79,6 +79,44 @@ struct LinkTests {
         }
     }
 
+    /// The ids and links of a page the way the link check first found them: one search per attribute.
+    static func referenceAnchors(_ html: String) -> (ids: Set<String>, links: [String]) {
+        func values(_ name: String) -> [String] {
+            var found: [String] = []
+            var rest = html[...]
+            while let start = rest.firstUTF8Range(of: " \(name)=\""),
+                let end = rest[start.upperBound...].firstUTF8Range(of: "\"")
+            {
+                found.append(String(rest[start.upperBound..<end.lowerBound]))
+                rest = rest[end.lowerBound...]
+            }
+            return found
+        }
+        var seen = Set<String>()
+        return (Set(values("id")), (values("href") + values("src")).filter { seen.insert($0).inserted })
+    }
+
+    @Test("a page's ids and links are found as one search per attribute finds them")
+    func anchorsScan() throws {
+        let samples = [
+            "<a href=\"/a/\" id=\"x\">a</a><img src=\"/i.png\" data-id=\"no\" x-href=\"no\"><a href=\"/a/\">",
+            "<a\nhref=\"/nl/\"> <a href=\"\"></a> <p id=\"\">= \"=\" a=\"b\" <a href='single'> <img srcset=\"s 1x\">",
+            "text with = signs == and \"quotes\" <a  href=\"/two-spaces/\"> <b id=\"y\" id=\"z\"> <a href=\"/open",
+            "", "=", "\"", " href=\"", " id=\"end\"", "<a href=\"/é/#ü\">ü</a><h2 id=\"übersicht\">",
+        ]
+        let golden = try TestSite.goldenCopy()
+        defer { golden.remove() }
+        try golden.build(output: "scan")
+        let pages = try golden.snapshot("scan").filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count > 10)
+        for html in samples + pages.values.map({ String(decoding: $0, as: UTF8.self) }) {
+            let found = LinkChecker.anchors(in: Data(html.utf8))
+            let expected = Self.referenceAnchors(html)
+            #expect(found.ids == expected.ids, "\(html.prefix(80))")
+            #expect(found.links == expected.links, "\(html.prefix(80))")
+        }
+    }
+
     @Test("external links are not checked")
     func external() throws {
         var files = Self.site
