@@ -32,12 +32,13 @@ public struct Theme: Sendable {
             do {
                 let data = try Data(contentsOf: url)
                 let text = try SourceText.decode(data, path: show(url))
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
+                // The pragma's line comes before the file's first line.
                 diagnostics.append(
                     .error(
-                        show(url), line: error.context.lineNumber, column: error.context.columnNumber,
+                        show(url), line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                         "template syntax: \(error.error)"))
             } catch {
                 diagnostics += error.diagnostics.map { $0.path.isEmpty ? .error(show(url), $0.message) : $0 }
