@@ -107,23 +107,39 @@ struct PlainTextScanner {
         var cursor = index + 1
         let isEnd = cursor < close && bytes[cursor] == UInt8(ascii: "/")
         while cursor < close && bytes[cursor] == UInt8(ascii: "/") { cursor += 1 }
-        var name: [UInt8] = []
+        let nameStart = cursor
+        // The name, lowercased, packed into an integer (names of up to eight letters, all the elements that
+        // matter but two): no array, string or string hash for each of a page's hundreds of tags.
+        var packed: UInt64 = 0
         while cursor < close, Self.isNameByte(bytes[cursor]) {
             let byte = bytes[cursor]
-            name.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if cursor - nameStart < 8 {
+                packed |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << (8 * UInt64(cursor - nameStart))
+            }
             cursor += 1
         }
+        let nameLength = cursor - nameStart
         let selfClosing = close > index + 1 && bytes[close - 1] == UInt8(ascii: "/")
-        let tag = String(decoding: name, as: UTF8.self)
+        let kind: SearchText.ElementKind?
+        if nameLength <= 8 {
+            kind = SearchText.elementKinds[packed]
+        } else {
+            let name = bytes[nameStart..<cursor].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let tag = String(decoding: name, as: UTF8.self)
+            kind =
+                SearchText.hiddenElements.contains(tag)
+                ? .hidden : SearchText.blockElements.contains(tag) ? .block : nil
+        }
         index = close + 1
-        if !isEnd, !selfClosing, SearchText.hiddenElements.contains(tag) {
+        if !isEnd, !selfClosing, kind == .hidden {
+            let name = bytes[nameStart..<(nameStart + nameLength)].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
             guard let end = findIgnoringCase(Array("</".utf8) + name, from: index) else {
                 index = bytes.count
                 return
             }
             index = firstIndex(of: UInt8(ascii: ">"), from: end).map { $0 + 1 } ?? bytes.count
             space = true
-        } else if SearchText.blockElements.contains(tag) {
+        } else if kind == .block {
             space = true
         }
     }

@@ -86,6 +86,22 @@ extension SearchText {
         "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
     ]
 
+    enum ElementKind {
+        case hidden, block
+    }
+
+    /// `hiddenElements` and `blockElements` of up to eight letters, by their names packed into an integer (the
+    /// first letter in the lowest byte), for `PlainTextScanner`.
+    static let elementKinds: [UInt64: ElementKind] = {
+        func packed(_ name: String) -> UInt64 {
+            name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
+        var kinds: [UInt64: ElementKind] = [:]
+        for name in blockElements where name.utf8.count <= 8 { kinds[packed(name)] = .block }
+        for name in hiddenElements where name.utf8.count <= 8 { kinds[packed(name)] = .hidden }
+        return kinds
+    }()
+
     static let namedReferences: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " ", "ndash": "–", "mdash": "—",
         "hellip": "…", "laquo": "«", "raquo": "»", "lsquo": "‘", "rsquo": "’", "ldquo": "“", "rdquo": "”",
