@@ -21,9 +21,11 @@ enum CMark {
 
     /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) to HTML, with
     /// raw HTML passed through. Each heading is replaced by the HTML `rewrite` returns for it.
+    ///
+    /// `quickHeadings: false` makes every heading's inner HTML with cmark's renderer (tests compare the two ways).
     static func render(
         _ markdown: String, rewriteLink: (_ url: String, _ line: Int, _ isImage: Bool) -> String? = { _, _, _ in nil },
-        rewrite: (HeadingNode) -> String
+        quickHeadings: Bool = true, rewrite: (HeadingNode) -> String
     ) -> String {
         registerExtensions
         // Table alignment as style attributes: the align attribute is obsolete HTML.
@@ -64,7 +66,7 @@ enum CMark {
             }
         }
         for heading in headingNodes {
-            let node = headingNode(heading, extensions: extensions, options: options)
+            let node = headingNode(heading, extensions: extensions, options: options, quick: quickHeadings)
             let replacement = rewrite(node)
             guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
             cmark_node_set_literal(block, replacement)
@@ -119,12 +121,16 @@ enum CMark {
         return (result, links)
     }
 
+    /// A heading's text, inline HTML and inner HTML. A heading of text, code, inline HTML and line breaks only
+    /// (nearly all) gets its inner HTML written here as cmark's renderer writes it; any other gets the renderer
+    /// (setting one up for each heading was a tenth of the Markdown stage).
     private static func headingNode(
-        _ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32
+        _ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32, quick: Bool
     ) -> HeadingNode {
         var text = ""
         var inlineHTML: [String] = []
         var inner = ""
+        var simple = quick
         if let iterator = cmark_iter_new(node) {
             defer { cmark_iter_free(iterator) }
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
@@ -134,17 +140,37 @@ enum CMark {
                     continue
                 }
                 switch cmark_node_get_type(child) {
-                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                    text += literal(child)
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                case CMARK_NODE_TEXT:
+                    let value = literal(child)
+                    text += value
+                    inner += escaped(value)
+                case CMARK_NODE_CODE:
+                    let value = literal(child)
+                    text += value
+                    inner += "<code>" + escaped(value) + "</code>"
+                case CMARK_NODE_SOFTBREAK:
                     text += " "
+                    inner += "\n"
+                case CMARK_NODE_LINEBREAK:
+                    text += " "
+                    inner += "<br />\n"
                 case CMARK_NODE_HTML_INLINE:
-                    inlineHTML.append(literal(child))
-                default:
+                    let value = literal(child)
+                    inlineHTML.append(value)
+                    inner += value
+                case CMARK_NODE_HEADING where child == node:
                     break
+                default:
+                    simple = false
                 }
             }
         }
+        if simple {
+            return HeadingNode(
+                level: Int(cmark_node_get_heading_level(node)), line: Int(cmark_node_get_start_line(node)),
+                plainText: text, inlineHTML: inlineHTML, innerHTML: inner)
+        }
+        inner = ""
         // Rendering the heading node alone gives "<hN>inner</hN>\n"; keep the inner part.
         let whole = takeString(cmark_render_html(node, options, extensions))
         let bytes = Array(whole.utf8)
@@ -163,6 +189,23 @@ enum CMark {
             inlineHTML: inlineHTML,
             innerHTML: inner
         )
+    }
+
+    /// Text as cmark's HTML renderer escapes it: `"`, `&`, `<` and `>` (not `'` or `/`, outside attributes).
+    private static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "&quot;"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private static func literal(_ node: OpaquePointer) -> String {
