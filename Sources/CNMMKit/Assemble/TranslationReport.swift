@@ -130,8 +130,23 @@ public struct TranslationReport: Sendable, Encodable {
                 let lead = bytes[index]
                 let scalar: Unicode.Scalar
                 if lead < 0x80 {
-                    scalar = Unicode.Scalar(lead)
+                    // ASCII by its range: white space, a letter or digit, or anything else.
                     index += 1
+                    switch lead {
+                    case 0x20, 0x09...0x0D:
+                        inWord = false
+                    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
+                        // A word's first letter or digit counts it.
+                        if !(inWord && counted) { count += 1 }
+                        inWord = true
+                        counted = true
+                    default:
+                        if !inWord {
+                            inWord = true
+                            counted = false
+                        }
+                    }
+                    continue
                 } else {
                     let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                     var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
