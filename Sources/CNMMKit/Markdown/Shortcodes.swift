@@ -45,7 +45,7 @@ struct Shortcodes {
     private func expandOne(
         _ inner: Substring, whole: Substring, path: String, line: Int, diagnostics: inout [Diagnostic]
     ) -> String {
-        let trimmed = inner.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = inner.trimmingWhitespaceAndNewlines
         if trimmed.hasPrefix("/*") && trimmed.hasSuffix("*/") {
             // Hugo's escape: {{</* x */>}} prints {{< x >}}.
             let delimiter = whole.dropFirst(2).first.map(String.init) ?? "<"
