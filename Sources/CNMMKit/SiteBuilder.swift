@@ -69,6 +69,9 @@ public struct SiteBuilder: Sendable {
         // A build for another URL than the one site.yml publishes at (a preview) is kept out of search engines.
         let isPreview = options.baseURL != nil && declared.hasAbsoluteBaseURL && config.baseURL != declared.baseURL
         let theme = try reuse?.theme() ?? Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
+        // git runs while the content loads: its answers are needed only once the pages are assembled.
+        let git = GitHistory(sourceRoot: options.sourceRoot, reuse: reuse)
+        let history = Background { git.lastCommits(under: "content") }
         let loaded = ContentLoader(
             sourceRoot: options.sourceRoot, languages: config.languages, includeDrafts: options.includeDrafts,
             memo: reuse?.files, stamps: reuse?.fileStamps, walks: reuse?.walks
@@ -79,8 +82,7 @@ public struct SiteBuilder: Sendable {
 
         var (site, assembleProblems) = SiteAssembler(config: config).assemble(loaded.pages)
         assembleProblems.forEach(log.report)
-        let git = GitHistory(sourceRoot: options.sourceRoot, reuse: reuse)
-        let commits = git.lastCommits(under: "content")
+        let commits = history.value
         for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
         stages.assemble = clock.lap()
 
