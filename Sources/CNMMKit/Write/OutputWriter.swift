@@ -31,8 +31,11 @@ struct OutputWriter {
         let current = Set(files.map(\.path))
         folder.removeStale(keeping: current)
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
-        try checkNoConflicts(files)
         let previous = readManifest()
+        // What an earlier build wrote where this one needs a folder (or a file) is cleared first.
+        for path in try conflicts(files, ours: previous) {
+            try fileManager.removeItem(at: output.appendingPathComponent(path))
+        }
         let exchanged = try moveIntoPlace(files, from: staging)
         var removed = 0
         for stale in previous.subtracting(current).sorted() where Self.isSafeRelative(stale) {
@@ -159,19 +162,26 @@ struct OutputWriter {
         }
     }
 
-    /// A file cannot replace a folder, nor a folder a file: find that out before anything is moved.
-    private func checkNoConflicts(_ files: [OutputFile]) throws {
+    /// A file cannot replace a folder, nor a folder a file: find that out before anything is moved. Returns the
+    /// paths in the way that earlier builds made (`ours`, the manifest: a file, or a folder holding only such
+    /// files), to be removed; anything else in the way is an error.
+    private func conflicts(_ files: [OutputFile], ours: Set<String>) throws -> [String] {
         var problems: [Diagnostic] = []
+        var clear: [String] = []
         var checkedFolders = Set<String>()
         for file in files {
             var isDirectory: ObjCBool = false
             if fileManager.fileExists(atPath: output.appendingPathComponent(file.path).path, isDirectory: &isDirectory),
                 isDirectory.boolValue
             {
-                problems.append(
-                    .error(
-                        output.lastPathComponent + "/" + file.path,
-                        "is a folder in the output, but the site has a file there"))
+                if holdsOnly(ours, folder: file.path) {
+                    clear.append(file.path)
+                } else {
+                    problems.append(
+                        .error(
+                            output.lastPathComponent + "/" + file.path,
+                            "is a folder in the output, but the site has a file there"))
+                }
             }
             var folder = Self.parent(of: file.path)
             while !folder.isEmpty, checkedFolders.insert(folder).inserted {
@@ -179,15 +189,36 @@ struct OutputWriter {
                     atPath: output.appendingPathComponent(folder).path, isDirectory: &isDirectory),
                     !isDirectory.boolValue
                 {
-                    problems.append(
-                        .error(
-                            output.lastPathComponent + "/" + folder,
-                            "is a file in the output, but the site has a folder there"))
+                    if ours.contains(folder) {
+                        clear.append(folder)
+                    } else {
+                        problems.append(
+                            .error(
+                                output.lastPathComponent + "/" + folder,
+                                "is a file in the output, but the site has a folder there"))
+                    }
                 }
                 folder = Self.parent(of: folder)
             }
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
+        return clear
+    }
+
+    /// Whether every file below a folder of the output is one of `ours` (and no symbolic link is among them).
+    private func holdsOnly(_ ours: Set<String>, folder: String) -> Bool {
+        let root = output.appendingPathComponent(folder)
+        guard let enumerator = fileManager.enumerator(atPath: root.path) else { return false }
+        while let relative = enumerator.nextObject() as? String {
+            var status = stat()
+            guard lstat(root.appendingPathComponent(relative).path, &status) == 0 else { return false }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: continue
+            case S_IFREG: if !ours.contains(folder + "/" + relative) { return false }
+            default: return false
+            }
+        }
+        return true
     }
 
     private func readManifest() -> Set<String> {

@@ -55,6 +55,35 @@ struct OutputTests {
         #expect(site.exists("public/.git/HEAD"))
     }
 
+    @Test("a file or folder an earlier build wrote gives way to a folder or file of this one; someone else's does not")
+    func typeChanges() throws {
+        var files = Self.site
+        files["static/x.txt"] = "a file\n"
+        files["static/d/y.txt"] = "in a folder\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        for path in ["static/x.txt", "static/d"] {
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent(path))
+        }
+        try site.write("static/x.txt/z.txt", "now a folder\n")
+        try site.write("static/d", "now a file\n")
+        try site.build()
+        #expect(try site.read("public/x.txt/z.txt") == "now a folder\n")
+        #expect(try site.read("public/d") == "now a file\n")
+
+        // Back again, with a file of someone else's in the folder that would have to go: an error, nothing moved.
+        try site.write("public/x.txt/mine.txt", "mine\n")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/x.txt"))
+        try site.write("static/x.txt", "a file again\n")
+        let before = try site.snapshot()
+        let failure = try #require(site.failure())
+        #expect(
+            failure.errors.contains { $0.path == "public/x.txt" && $0.message.contains("is a folder in the output") })
+        #expect(try site.snapshot() == before)
+        #expect(try site.read("public/x.txt/mine.txt") == "mine\n")
+    }
+
     @Test("two builds of the same input give byte-identical output")
     func deterministic() throws {
         var files = Self.site

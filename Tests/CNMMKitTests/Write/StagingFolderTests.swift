@@ -85,21 +85,20 @@ struct StagingFolderTests {
                 try site.write("static/x.txt", "two, longer\n")
             },
             {
-                // With the output deleted by hand (a file of the output blocking a folder is an error of its own):
-                // a file of the spare becomes a folder, a folder goes, a page comes back.
-                try FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
+                // A file of the output and of the spare becomes a folder, a folder goes, a page comes back.
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/x.txt"))
                 try site.write("static/x.txt/z.txt", "zed\n")
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/d"))
-                // The spare's a/ still holds it: it must not travel into the output with this build's a/.
-                try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/a/extra.txt"))
                 try site.write("content/en/b.md", "---\ntitle: B\n---\nB\n")
             },
             {
+                // With the output deleted by hand: everything moves from the spare, stale files left behind.
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("public"))
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/x.txt"))
                 try site.write("static/x.txt", "three\n")
                 try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/en/c.md"))
+                // The spare's a/ still holds it: it must not travel into the output with this build's a/.
+                try FileManager.default.removeItem(at: site.root.appendingPathComponent("static/a/extra.txt"))
             },
             {},
         ]
@@ -111,7 +110,7 @@ struct StagingFolderTests {
             let fresh = try Self.tree(site.root.appendingPathComponent("fresh-\(number)"))
             #expect(built == fresh, "step \(number): \(Set(built.keys).symmetricDifference(fresh.keys).sorted())")
             // After a build over an output, the spare holds that output's files.
-            if [1, 4].contains(number) { #expect(site.exists(".public.cnmm-spare/a/index.html"), "step \(number)") }
+            if [1, 2].contains(number) { #expect(site.exists(".public.cnmm-spare/a/index.html"), "step \(number)") }
             #expect(site.exists(".public.cnmm-spare/.gitignore"), "step \(number)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
