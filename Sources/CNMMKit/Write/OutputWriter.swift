@@ -141,9 +141,17 @@ struct OutputWriter {
     /// all-or-nothing is that nothing is moved into it before every file was written.
     ///
     /// A file that is there already (the spare's) is written over and then cut to the new length, rather than
-    /// emptied first: its blocks are kept instead of freed and found again.
+    /// emptied first: its blocks are kept instead of freed and found again. One with other names too (a hard
+    /// link someone made to a page of an earlier output, `cp -al`) is replaced by a new file instead: a build
+    /// changes nothing outside its output.
     static func writeWithoutSync(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o666)
+        var status = stat()
+        if descriptor >= 0, fstat(descriptor, &status) == 0, status.st_nlink > 1 {
+            close(descriptor)
+            unlink(path)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        }
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in

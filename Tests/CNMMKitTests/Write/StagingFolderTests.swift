@@ -116,4 +116,22 @@ struct StagingFolderTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: site.root.path)
         #expect(!names.contains { $0.contains(".staging-") })
     }
+
+    @Test("a page of an earlier output that someone hard-linked elsewhere is never written over through the spare")
+    func hardLinks() throws {
+        let site = try TestSite(["content/en/_index.md": "---\ntitle: Home\n---\nOne\n"])
+        defer { site.remove() }
+        try site.build()
+        try site.build()  // the spare now holds the first build's files
+        let page = site.root.appendingPathComponent("public/index.html")
+        let backup = site.root.appendingPathComponent("backup.html")
+        try FileManager.default.linkItem(at: page, to: backup)
+        let kept = try Data(contentsOf: backup)
+        for text in ["Two", "Three", "Four"] {
+            try site.write("content/en/_index.md", "---\ntitle: Home\n---\n\(text)\n")
+            try site.build()
+            #expect(try site.read("public/index.html").contains(text))
+        }
+        #expect(try Data(contentsOf: backup) == kept)
+    }
 }
