@@ -78,9 +78,7 @@ final class StagingFolder: @unchecked Sendable {
     /// exchanged out of the output). A spare left from elsewhere is replaced.
     func keepAsSpare(files: [String]) {
         isSpare = true
-        Self.activeLock.lock()
-        Self.active.remove(url)
-        Self.activeLock.unlock()
+        Self.unregister(url)
         let spare = Self.spare(beside: output)
         let list = Data((files.joined(separator: "\n") + "\n").utf8)
         // The `.gitignore` keeps the spare out of `git status` in a site's repository.
@@ -123,6 +121,12 @@ final class StagingFolder: @unchecked Sendable {
     private static func register(_ url: URL) {
         activeLock.lock()
         active.insert(url)
+        activeLock.unlock()
+    }
+
+    private static func unregister(_ url: URL) {
+        activeLock.lock()
+        active.remove(url)
         activeLock.unlock()
     }
 
@@ -201,9 +205,7 @@ final class StagingFolder: @unchecked Sendable {
 
     func remove() {
         guard !isSpare else { return }
-        Self.activeLock.lock()
-        Self.active.remove(url)
-        Self.activeLock.unlock()
+        Self.unregister(url)
         try? FileManager.default.removeItem(at: url)
     }
 }
