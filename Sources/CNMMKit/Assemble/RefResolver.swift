@@ -71,10 +71,20 @@ struct RefResolver: Sendable {
         return parts.joined(separator: "/") + (path.hasSuffix("/") ? "/" : "")
     }
 
+    /// The same cleaning as URLs get: NFC, lower case, spaces as `-`. ASCII text is its own NFC and skips
+    /// Foundation (NFC through Foundation was most of the time of resolving a shortcode).
+    static func clean(_ target: String) -> String {
+        var path =
+            target.utf8.allSatisfy { $0 < 0x80 }
+            ? target.lowercased()
+            : target.precomposedStringWithCanonicalMapping.lowercased()
+        if path.utf8.contains(UInt8(ascii: " ")) { path = path[...].replacingAll(" ", with: "-") }
+        return path
+    }
+
     /// `/About/_index.md` → `about`; `level-1/index` → `level-1`; `./a/../b` → `b`.
     static func normalise(_ target: String) -> String {
-        // The same cleaning as URLs get: NFC, lowercase, spaces as `-`.
-        var path = target.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: " ", with: "-")
+        var path = clean(target)
         for suffix in [".md"] where path.hasSuffix(suffix) { path = String(path.dropLast(suffix.count)) }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CNMMKit
@@ -67,5 +68,23 @@ struct ShortcodeTests {
         #expect(resolver.resolve("team", language: "en", from: about) == "/about/team/")
         #expect(resolver.resolve("/level-1#people", language: "de", from: about) == "/de/level-1/#people")
         #expect(resolver.resolve("/nothing", language: "en", from: about) == nil)
+    }
+
+    @Test("targets are cleaned as URLs are: NFC, lower case, spaces as dashes, .md and index dropped")
+    func normalisedTargets() {
+        #expect(RefResolver.normalise("/About Us/_index.md") == "about-us")
+        #expect(RefResolver.normalise("./a/../Level-1/index") == "level-1")
+        // Decomposed Ü (U and a combining diaeresis) becomes the composed, lower-case ü.
+        #expect(RefResolver.normalise("/U\u{0308}bersicht Seite") == "\u{00FC}bersicht-seite")
+        #expect(RefResolver.normalise("/Ärger") == "ärger")
+        // ASCII targets skip Foundation: random mixes of ASCII and not are cleaned as Foundation alone cleans them.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "B", " ", "/", ".", "-", "Z_", ".MD", "U\u{0308}", "É", "ß", "x y", "\u{00A0}", "İ"]
+        for _ in 0..<1000 {
+            let target = (0..<Int.random(in: 1...8, using: &generator)).map { _ in pieces.randomElement()! }.joined()
+            let expected = target.precomposedStringWithCanonicalMapping.lowercased()
+                .replacingOccurrences(of: " ", with: "-")
+            #expect(RefResolver.clean(target) == expected, "\(target)")
+        }
     }
 }
