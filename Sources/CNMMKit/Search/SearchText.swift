@@ -110,14 +110,31 @@ extension SearchText {
 }
 
 extension Unicode.Scalar {
-    /// `properties.isWhitespace`, answered without a table lookup for ASCII.
+    /// `properties.isWhitespace`, answered without a table lookup. Unicode's White_Space property is stable
+    /// (no scalar has gained or lost it since Unicode 6.3): besides ASCII's six, U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000. A test compares every scalar with the property.
     var isWhitespaceFast: Bool {
-        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+        switch value {
+        case 0x20, 0x09...0x0D: true
+        case 0...0x7F: false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
-    /// `properties.isAlphabetic || properties.numericType != nil` (a letter or a number), fast for ASCII.
+    /// `properties.isAlphabetic || properties.numericType != nil` (a letter or a number): ASCII by its ranges,
+    /// the scalars below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic…) from a table made once from those
+    /// properties, the rest from the properties.
     var isLetterOrNumberFast: Bool {
-        guard isASCII else { return properties.isAlphabetic || properties.numericType != nil }
-        return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        if isASCII {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        if value < 0x800 { return Self.letterOrNumberBelow800[Int(value)] }
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    private static let letterOrNumberBelow800: [Bool] = (0..<0x800).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
