@@ -39,4 +39,44 @@ struct SearchTextTests {
         #expect(text == "Übersicht Straße")
         #expect(text.unicodeScalars.count == text.count)
     }
+
+    @Test("the fast white space and letter tests answer as the Unicode properties do, for every scalar")
+    func scalarClasses() {
+        var mismatches: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            if scalar.isWhitespaceFast != properties.isWhitespace
+                || scalar.isLetterOrNumberFast != (properties.isAlphabetic || properties.numericType != nil)
+            {
+                mismatches.append(value)
+            }
+        }
+        #expect(mismatches.isEmpty, "differ at \(mismatches.prefix(10).map { String($0, radix: 16) })")
+    }
+
+    @Test("random text between tags gives what collapsing its white space gives, with non-ASCII around")
+    func randomRuns() {
+        // Pieces that share lead bytes with white space (© is C2 A9, U+00A0 is C2 A0, — is E2 80 94, U+202F is
+        // E2 80 AF) and tags that separate words or do not.
+        let text = ["a", "Wort", " ", "\n\t", "\u{00A0}", "©", "—", "\u{202F}", "\u{3000}", "日本", "ü", "\u{2003}x"]
+        let tags = [("<em>", ""), ("</em>", ""), ("<p>", " "), ("</li>", " "), ("<br/>", " "), ("<span class=\"x\">", "")]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var html = ""
+            var plain = ""
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                if Bool.random(using: &generator) {
+                    let piece = text.randomElement(using: &generator)!
+                    html += piece
+                    plain += piece
+                } else {
+                    let (tag, separator) = tags.randomElement(using: &generator)!
+                    html += tag
+                    plain += separator
+                }
+            }
+            #expect(SearchText.plain(html) == SearchText.collapsed(plain), "\(html.debugDescription)")
+        }
+    }
 }
