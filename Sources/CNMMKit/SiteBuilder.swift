@@ -61,6 +61,13 @@ public struct SiteBuilder: Sendable {
         var stages = BuildSummary.StageTimes()
 
         var clock = StageClock()
+        // The theme loads (templates parsed, UI strings read) while the configuration and the content do.
+        let themeLoad = Background { [options, reuse] () -> Result<Theme, BuildFailure> in
+            Result { () throws(BuildFailure) in
+                if let reuse { return try reuse.theme() }
+                return try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
+            }
+        }
         let declared = try SiteConfigLoader(
             sourceRoot: options.sourceRoot, configPath: options.configPath ?? "site.yml",
             required: options.configPath != nil
@@ -68,7 +75,6 @@ public struct SiteBuilder: Sendable {
         let config = try declared.applying(edition: options.edition, baseURL: options.baseURL)
         // A build for another URL than the one site.yml publishes at (a preview) is kept out of search engines.
         let isPreview = options.baseURL != nil && declared.hasAbsoluteBaseURL && config.baseURL != declared.baseURL
-        let theme = try reuse?.theme() ?? Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
         // git runs while the content loads: its answers are needed only once the pages are assembled.
         let git = GitHistory(sourceRoot: options.sourceRoot, reuse: reuse)
         let history = Background { git.lastCommits(under: "content") }
@@ -77,6 +83,7 @@ public struct SiteBuilder: Sendable {
             memo: reuse?.files, stamps: reuse?.fileStamps, walks: reuse?.walks
         ).load()
         loaded.diagnostics.forEach(log.report)
+        let theme = try themeLoad.value.get()
         stages.load = clock.lap()
         progress?.start("assemble")
 

@@ -35,9 +35,9 @@ enum PartialCycles {
         var includes: [String] = []
         var depth = 0
         var rest = text[...]
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstUTF8Range(of: "{{") {
             rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
+            guard let close = rest.firstUTF8Range(of: "}}") else { break }
             let tag = rest[..<close.lowerBound]
             rest = rest[close.upperBound...]
             guard let sigil = tag.first else { continue }
