@@ -60,7 +60,9 @@ struct SearchTextTests {
         // Pieces that share lead bytes with white space (© is C2 A9, U+00A0 is C2 A0, — is E2 80 94, U+202F is
         // E2 80 AF) and tags that separate words or do not.
         let text = ["a", "Wort", " ", "\n\t", "\u{00A0}", "©", "—", "\u{202F}", "\u{3000}", "日本", "ü", "\u{2003}x"]
-        let tags = [("<em>", ""), ("</em>", ""), ("<p>", " "), ("</li>", " "), ("<br/>", " "), ("<span class=\"x\">", "")]
+        let tags = [
+            ("<em>", ""), ("</em>", ""), ("<p>", " "), ("</li>", " "), ("<br/>", " "), ("<span class=\"x\">", ""),
+        ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {
             var html = ""
