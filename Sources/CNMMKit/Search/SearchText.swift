@@ -23,7 +23,9 @@ enum SearchText {
     /// True for text whose scalars are all below U+0300: no such scalar decomposes other than into itself
     /// and back, so the text is in NFC already (ASCII, Latin-1, most German). Skips Foundation's normalisation.
     private static func isNFCWithoutChecking(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0xCC }
+        var text = text
+        // Over the bytes in memory: `utf8.allSatisfy` walked the view index by index (a fifth of this type's time).
+        return text.withUTF8 { bytes in !bytes.contains { $0 >= 0xCC } }
     }
 
     /// Runs of white space as one space, none at either end.
