@@ -12,8 +12,9 @@ struct RefResolver: Sendable {
 
     init(site: Site) {
         config = site.config
-        for page in site.pages {
-            let key = Self.normalise(page.path)
+        // The keys are made on all cores: one per page, before any page's Markdown can be rendered.
+        let keys = site.pages.map(\.path).parallelMap { Self.normalise($0) }
+        for (page, key) in zip(site.pages, keys) {
             paths[page.language, default: [:]][key] = page.url
             let name = key.split(separator: "/").last.map(String.init) ?? ""
             if names[page.language]?[name] != nil {

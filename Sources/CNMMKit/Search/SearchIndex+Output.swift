@@ -32,8 +32,9 @@ extension SearchIndex {
             case .copy: break
             }
         }
-        var output = Output()
-        for language in site.config.publishedLanguages where searchPages[language.code] != nil {
+        let languages = site.config.publishedLanguages.filter { searchPages[$0.code] != nil }
+        // The languages' indexes are made side by side: encoding one is a single pass over a large document.
+        let made = languages.parallelMap { [sizes] language -> (file: OutputFile, indexedHTMLBytes: Int) in
             let records = records(language: language.code)
             let names = site.config.dimensions.map {
                 ($0.id, $0.name(in: language.code, fallback: site.config.defaultLanguage))
@@ -43,13 +44,19 @@ extension SearchIndex {
                 { (record: SearchRecord) in memo.value(record.url, input: record) { Self.encode(record) } }
             }
             let data = Self.encode(document, record: memo)
-            output.files.append(
-                OutputFile(path: Self.path(language: language.code, config: site.config), content: .data(data)))
-            output.bytes += data.count
             let pages = Set(records.map { $0.url.split(separator: "#", omittingEmptySubsequences: false)[0] })
-            output.indexedHTMLBytes += pages.reduce(0) { total, url in
+            let indexed = pages.reduce(0) { total, url in
                 total + (sizes[SiteRenderer.outputPath(url: String(url), basePath: site.config.basePath)] ?? 0)
             }
+            return (
+                OutputFile(path: Self.path(language: language.code, config: site.config), content: .data(data)), indexed
+            )
+        }
+        var output = Output()
+        for (file, indexed) in made {
+            output.files.append(file)
+            if case .data(let data) = file.content { output.bytes += data.count }
+            output.indexedHTMLBytes += indexed
         }
         return output
     }

@@ -30,10 +30,12 @@ struct OutputWriter {
         let bytes = try stage(files, into: folder)
         let current = Set(files.map(\.path))
         folder.removeStale(keeping: current)
+        // A new output folder holds nothing in the way.
+        let existed = fileManager.fileExists(atPath: output.path)
         try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
         let previous = readManifest()
         // What an earlier build wrote where this one needs a folder (or a file) is cleared first.
-        for path in try conflicts(files, ours: previous) {
+        for path in try existed ? conflicts(files, ours: previous) : [] {
             try fileManager.removeItem(at: output.appendingPathComponent(path))
         }
         let exchanged = try moveIntoPlace(files, from: staging)
@@ -177,9 +179,11 @@ struct OutputWriter {
         var problems: [Diagnostic] = []
         var clear: [String] = []
         var checkedFolders = Set<String>()
+        // Paths joined as strings: a URL for each of a large site's files and folders took longer than the checks.
+        let root = output.path + "/"
         for file in files {
             var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: output.appendingPathComponent(file.path).path, isDirectory: &isDirectory),
+            if fileManager.fileExists(atPath: root + file.path, isDirectory: &isDirectory),
                 isDirectory.boolValue
             {
                 if holdsOnly(ours, folder: file.path) {
@@ -193,8 +197,7 @@ struct OutputWriter {
             }
             var folder = Self.parent(of: file.path)
             while !folder.isEmpty, checkedFolders.insert(folder).inserted {
-                if fileManager.fileExists(
-                    atPath: output.appendingPathComponent(folder).path, isDirectory: &isDirectory),
+                if fileManager.fileExists(atPath: root + folder, isDirectory: &isDirectory),
                     !isDirectory.boolValue
                 {
                     if ours.contains(folder) {
