@@ -13,9 +13,12 @@
 # (every page a level; cnmm then also writes the overview, dimension and topic pages, which Hugo does not).
 # Then, per source up to 1,000 pages, `cnmm serve` on a copy: --edits N (default 20; 0 skips) edits of a level
 # page, each timed from the write to the reload event (bench/serve-reload.py), as min/median/max.
-# Each run writes into an emptied output folder (cnmm's spare beside it is removed too), unless --keep-output: then
-# each run builds over the output of the run before, as a user's next build does (Hugo writes over its files,
-# cnmm writes into its spare and exchanges it with the output).
+# Each run writes into an empty output folder: the last run's output (and cnmm's spare beside it) is moved into
+# bench/out/trash, which is deleted after the last run. Deleting between runs would time the kernel instead of the
+# tools: on a filesystem without a journal (as here), ext4 skips inodes freed in the last minutes when it makes new
+# ones, checking each, so a run just after deleting thousands of files paid 1-2.5 s of system time instead of 0.3 s,
+# growing run after run, for either tool. --keep-output: each run builds over the output of the run before, as a
+# user's next build does (Hugo writes over its files, cnmm writes into its spare and exchanges it with the output).
 # Everything is written into bench/out/ (ignored by git). Run one benchmark at a time: the machine has 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +46,7 @@ while [ $# -gt 0 ]; do
     --model) MODEL=1 ;;
     --keep-output) KEEP_OUTPUT=1 ;;
     --sources) SOURCES=$2; shift ;;
-    -h | --help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -68,6 +71,18 @@ fi
 
 mkdir -p "$OUT"
 RESULTS=$OUT/results.tsv
+# Outputs and copies the runs no longer need; deleted once no run is timed (see above).
+TRASH=$OUT/trash
+rm -rf "$TRASH"
+mkdir -p "$TRASH"
+trap 'rm -rf "$TRASH"' EXIT
+discard() {
+    local path
+    for path in "$@"; do
+        [ -e "$path" ] && mv "$path" "$(mktemp -d "$TRASH/XXXXXX")/"
+    done
+    return 0
+}
 : >"$RESULTS"
 
 # Writes (once per size and mode) the synthetic site of $1 pages per language; prints its folder.
@@ -76,7 +91,7 @@ synthetic_source() {
     local flags=()
     if [ "$MODEL" = 1 ]; then dir=$dir-model; flags=(--model); fi
     if [ ! -f "$dir/.complete" ]; then
-        rm -rf "$dir"
+        discard "$dir"
         "$SYNTH" --pages "$pages" "${flags[@]}" --output "$dir" >&2
         touch "$dir/.complete"
     fi
@@ -87,7 +102,7 @@ synthetic_source() {
 # what site.yml says (languages en and de, one content folder each, raw HTML allowed, no taxonomies or RSS).
 hugo_site() {
     local source=$1 name=$2 dir=$OUT/hugo-$2
-    rm -rf "$dir"
+    discard "$dir"
     mkdir -p "$dir/themes"
     cp -r "$source/content" "$dir/content"
     [ -d "$source/static" ] && cp -r "$source/static" "$dir/static"
@@ -125,7 +140,7 @@ EOF
 measure() {
     local name=$1 tool=$2 run=$3 output=$4
     shift 4
-    if [ "$KEEP_OUTPUT" = 0 ]; then rm -rf "$output" "$(dirname "$output")/.$(basename "$output").cnmm-spare"; fi
+    if [ "$KEEP_OUTPUT" = 0 ]; then discard "$output" "$(dirname "$output")/.$(basename "$output").cnmm-spare"; fi
     local log=$OUT/run.log timing=$OUT/time.txt
     if ! /usr/bin/time -f '%e %U %S %M' -o "$timing" "$@" >"$log" 2>&1; then
         echo "bench/run.sh: $tool failed on $name:" >&2
@@ -154,7 +169,7 @@ measure_incremental() {
     [ "$INCREMENTAL_RUNS" -gt 0 ] || return 0
     [ "$name" = real ] || [ "$name" -lt 10000 ] || return 0
     local copy=$OUT/incremental-$name
-    rm -rf "$copy"
+    discard "$copy"
     cp -r "$source" "$copy"
     local file url
     if [ "$name" = real ]; then
@@ -177,7 +192,7 @@ measure_incremental() {
             printf '%s\tcnmm-reload\t%s\t%s\t%s\t%s\t-\t-\t-\n' "$name" "$INCREMENTAL_RUNS" "$min" "$median" "$max" \
                 >>"$RESULTS"
         done
-    rm -rf "$copy"
+    discard "$copy"
 }
 
 for source in $SOURCES; do
@@ -201,7 +216,7 @@ for source in $SOURCES; do
         fi
     done
     measure_incremental "$source" "$dir"
-    rm -rf "$OUT/public-cnmm" "$OUT/.public-cnmm.cnmm-spare" "$OUT/public-hugo"
+    discard "$OUT/public-cnmm" "$OUT/.public-cnmm.cnmm-spare" "$OUT/public-hugo"
 done
 
 echo
