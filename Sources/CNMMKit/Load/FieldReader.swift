@@ -8,7 +8,7 @@ struct FieldReader {
     var column: Int
 
     func string(_ node: Node) throws(Diagnostic) -> String {
-        guard let scalar = node.scalar, node.tagName != .null else { throw mismatch(node, "text") }
+        guard let scalar = node.scalar, !node.isNull else { throw mismatch(node, "text") }
         return scalar.string
     }
 

@@ -90,4 +90,14 @@ enum YAMLSchema {
 extension Node {
     /// The node's resolved tag (`tag:yaml.org,2002:int`, …); Yams keeps `Tag.name` internal.
     var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
+
+    /// `tagName == .null`, without the resolver's patterns for a plain scalar with no tag: such a scalar is null
+    /// exactly when the null pattern matches its text (the patterns before it match no such text). Resolving a
+    /// front matter title ran seven regular expressions.
+    var isNull: Bool {
+        if case .scalar(let scalar) = self, scalar.tag.description.isEmpty {
+            return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        }
+        return tagName == .null
+    }
 }

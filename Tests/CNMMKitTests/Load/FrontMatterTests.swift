@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import CNMMKit
 
@@ -171,6 +172,24 @@ struct FrontMatterTests {
             _ = try SourceText.decode(Data([0x61, 0x00]), path: "a.md")
         } catch {
             #expect(error.message.contains("NUL"))
+        }
+    }
+
+    @Test("a text field refuses YAML's nulls, and takes text that only looks like one")
+    func nullText() throws {
+        for null in ["", "~", "null", "Null", "NULL", "!!null x", "!!null ''"] {
+            #expect(throws: (any Error).self, "title: \(null)") {
+                try parseFrontMatter("---\ntitle: \(null)\n---\nBody\n")
+            }
+        }
+        for text in ["nullable", "'null'", "\"~\"", "None", "!!str null", "nil", "~x"] {
+            let result = try parseFrontMatter("---\ntitle: \(text)\n---\nBody\n")
+            #expect(result.frontMatter.title?.isEmpty == false, "title: \(text)")
+        }
+        // The same answers as resolving the tag, for plain scalars.
+        for plain in ["", "~", "null", "NULL", "nULL", "0", "true", "1.5", "<<", "2001-12-14", "=", "text"] {
+            let node = try #require(try Yams.compose(yaml: "k: \(plain)", Resolver.default)?.mapping?["k"])
+            #expect(node.isNull == (node.tagName == .null), "\(plain)")
         }
     }
 }
