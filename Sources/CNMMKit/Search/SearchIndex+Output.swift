@@ -22,8 +22,15 @@ extension SearchIndex {
     }
 
     /// `search/index.json` under the prefix of each published language that has a search page, measured
-    /// against the `rendered` HTML of the pages it indexes.
-    func output(rendered: [OutputFile]) throws -> Output {
+    /// against the `rendered` HTML of the pages it indexes. Each file goes through `keep` as soon as it is made
+    /// (`cnmm build` writes it into the staging folder there).
+    ///
+    /// One language at a time, its records encoded on all cores as they are made: only the encoded records and
+    /// the file are held, for one language (a large site's records, their JSON and the file of both languages at
+    /// once were the peak of a 20,000-page build).
+    func output(
+        rendered: [OutputFile], keep: @escaping @Sendable (OutputFile) throws -> OutputFile = { $0 }
+    ) throws -> Output {
         var sizes: [String: Int] = [:]
         for file in rendered where file.path.hasSuffix(".html") {
             switch file.content {
@@ -32,32 +39,31 @@ extension SearchIndex {
             case .copy: break
             }
         }
-        let languages = site.config.publishedLanguages.filter { searchPages[$0.code] != nil }
-        // The languages' indexes are made side by side: encoding one is a single pass over a large document.
-        let made = languages.parallelMap { [sizes] language -> (file: OutputFile, indexedHTMLBytes: Int) in
-            let records = records(language: language.code)
+        var output = Output()
+        var kept: [Background<Result<OutputFile, any Error>>] = []
+        for language in site.config.publishedLanguages where searchPages[language.code] != nil {
+            let encoded = encoded
+            let pages = eachPage(language: language.code) { records -> (records: [[UInt8]], url: Substring?) in
+                let bytes = records.map { record in
+                    encoded.map { $0.value(record.url, input: record) { Self.encode(record) } } ?? Self.encode(record)
+                }
+                return (bytes, records.first.map { $0.url.split(separator: "#", omittingEmptySubsequences: false)[0] })
+            }
             let names = site.config.dimensions.map {
                 ($0.id, $0.name(in: language.code, fallback: site.config.defaultLanguage))
             }
-            let document = Document(dimensions: Dictionary(uniqueKeysWithValues: names), records: records)
-            let memo = encoded.map { memo in
-                { (record: SearchRecord) in memo.value(record.url, input: record) { Self.encode(record) } }
-            }
-            let data = Self.encode(document, record: memo)
-            let pages = Set(records.map { $0.url.split(separator: "#", omittingEmptySubsequences: false)[0] })
-            let indexed = pages.reduce(0) { total, url in
+            let data = Self.encode(
+                dimensions: Dictionary(uniqueKeysWithValues: names), records: pages.lazy.flatMap(\.records))
+            output.bytes += data.count
+            output.indexedHTMLBytes += Set(pages.compactMap(\.url)).reduce(0) { total, url in
                 total + (sizes[SiteRenderer.outputPath(url: String(url), basePath: site.config.basePath)] ?? 0)
             }
-            return (
-                OutputFile(path: Self.path(language: language.code, config: site.config), content: .data(data)), indexed
-            )
+            // Kept on another thread while the next language's records are made (copying a large index into the
+            // page cache takes a while, and leaves a core idle).
+            let file = OutputFile(path: Self.path(language: language.code, config: site.config), content: .data(data))
+            kept.append(Background { Result { try keep(file) } })
         }
-        var output = Output()
-        for (file, indexed) in made {
-            output.files.append(file)
-            if case .data(let data) = file.content { output.bytes += data.count }
-            output.indexedHTMLBytes += indexed
-        }
+        output.files = try kept.map { try $0.value.get() }
         return output
     }
 
@@ -67,34 +73,31 @@ extension SearchIndex {
     /// built a tree of the whole index first (a large site's peak memory) and took twice as long. The bytes
     /// are the ones `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes` (a test compares them).
     ///
-    /// `record`, when given, gives each record's bytes: the preview keeps them from build to build, so that a save
-    /// encodes only the records of the pages it changed. Without it the records are written straight into the
-    /// document (a large site's index is not held twice).
+    /// `record`, when given, gives each record's bytes (the preview keeps them from build to build).
     static func encode(_ document: Document, record: ((SearchRecord) -> [UInt8])? = nil) -> Data {
-        let records = record.map { document.records.map($0) }
-        // Into `Data` straight away: an array turned into `Data` at the end held a large site's index twice.
+        encode(dimensions: document.dimensions, records: document.records.map(record ?? { Self.encode($0) }))
+    }
+
+    /// The document from the dimension names and each record's bytes (`encode(_:)` of a record), in order;
+    /// `records` is read twice (its size first).
+    static func encode(dimensions: [String: String], records: some Collection<[UInt8]>) -> Data {
+        // Into `Data` straight away, its size known: an array turned into `Data` at the end held the index twice.
         var out = Data()
-        out.reserveCapacity(
-            records?.reduce(256) { $0 + $1.count + 1 }
-                ?? document.records.reduce(256) { $0 + $1.text.utf8.count + $1.title.utf8.count + 64 })
+        out.reserveCapacity(records.reduce(256) { $0 + $1.count + 1 })
         var scratch: [UInt8] = Array("{\"dimensions\":{".utf8)
-        for (position, key) in document.dimensions.keys.sorted().enumerated() {
+        for (position, key) in dimensions.keys.sorted().enumerated() {
             if position > 0 { scratch.append(UInt8(ascii: ",")) }
             appendString(key, to: &scratch)
             scratch.append(UInt8(ascii: ":"))
-            appendString(document.dimensions[key] ?? "", to: &scratch)
+            appendString(dimensions[key] ?? "", to: &scratch)
         }
         scratch += Array("},\"records\":[".utf8)
         out.append(contentsOf: scratch)
-        for position in document.records.indices {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            if let records {
-                out.append(contentsOf: records[position])
-            } else {
-                scratch.removeAll(keepingCapacity: true)
-                append(document.records[position], to: &scratch)
-                out.append(contentsOf: scratch)
-            }
+        var first = true
+        for record in records {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(contentsOf: record)
         }
         out.append(contentsOf: Array("]}".utf8))
         return out

@@ -25,19 +25,26 @@ struct SearchIndex {
 
     /// The records of one language: the levels in order, then the other pages in reading order.
     func records(language: String) -> [SearchRecord] {
-        // Pages are made into records on all cores (their text is the costly part); the order stays.
+        eachPage(language: language) { $0 }.flatMap { $0 }
+    }
+
+    /// What `transform` makes of each page's records (a level page has several), in the order of `records`.
+    /// Pages are made into records on all cores (their text is the costly part), and `transform` runs there too.
+    func eachPage<T: Sendable>(language: String, _ transform: @Sendable ([SearchRecord]) -> T) -> [T] {
         let levels = site.models[language]?.levels ?? []
-        var records = levels.parallelMap { levelRecords($0, page: site.pages[$0.page]) }.flatMap { $0 }
+        var results = levels.parallelMap { transform(levelRecords($0, page: site.pages[$0.page])) }
         let levelPages = Set(levels.map(\.page))
         let others = (site.ordered[language] ?? []).filter {
             !levelPages.contains($0) && !SearchPages.isSearchPage(site.pages[$0])
         }
-        records += others.parallelMap { index in
+        results += others.parallelMap { index in
             let page = site.pages[index]
-            if let generated = page.generated { return generatedRecord(generated, page: page) }
-            return SearchRecord(kind: .page, url: page.url, title: page.title, text: pageText(page, html: page.html))
+            if let generated = page.generated { return transform([generatedRecord(generated, page: page)]) }
+            return transform([
+                SearchRecord(kind: .page, url: page.url, title: page.title, text: pageText(page, html: page.html))
+            ])
         }
-        return records
+        return results
     }
 }
 
