@@ -136,10 +136,14 @@ public struct TranslationReport: Sendable, Encodable {
                     case 0x20, 0x09...0x0D:
                         inWord = false
                     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A:
-                        // A word's first letter or digit counts it.
+                        // A word's first letter or digit counts it; the rest of a counted word, up to a byte that
+                        // may start white space, is skipped in a tight loop.
                         if !(inWord && counted) { count += 1 }
                         inWord = true
                         counted = true
+                        SearchText.whitespaceLeads.withUnsafeBufferPointer { leads in
+                            while index < bytes.count, !leads[Int(bytes[index])] { index += 1 }
+                        }
                     default:
                         if !inWord {
                             inWord = true

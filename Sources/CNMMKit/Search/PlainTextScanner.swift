@@ -31,10 +31,9 @@ struct PlainTextScanner {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Bytes that may start a tag, a reference or white space: `<`, `&`, ASCII white space, and the lead bytes
-    /// of the other White_Space scalars (U+0085 and U+00A0; U+1680; U+2000…U+205F; U+3000).
+    /// Bytes that may start a tag, a reference or white space.
     private static let special: [Bool] = (0...255).map { byte in
-        [0x3C, 0x26, 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE1, 0xE2, 0xE3].contains(byte)
+        byte == 0x3C || byte == 0x26 || SearchText.whitespaceLeads[byte]
     }
 
     /// Copies the byte at `index` and the ones after it up to the next special byte, in one append (a byte at

@@ -57,6 +57,12 @@ enum SearchText {
         }
     }
 
+    /// The bytes that may start a White_Space scalar: ASCII's six, and the lead bytes of U+0085 and U+00A0 (C2),
+    /// U+1680 (E1), U+2000…U+205F (E2) and U+3000 (E3). Any other byte is inside a run of non-space text.
+    static let whitespaceLeads: [Bool] = (0...255).map { byte in
+        [0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE1, 0xE2, 0xE3].contains(byte)
+    }
+
     /// The length in bytes of the white space scalar at `index`, or 0 when there is none (the text is valid UTF-8).
     static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let byte = bytes[index]
@@ -126,12 +132,14 @@ extension Unicode.Scalar {
 
     /// `properties.isAlphabetic || properties.numericType != nil` (a letter or a number): ASCII by its ranges,
     /// the scalars below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic…) from a table made once from those
-    /// properties, the rest from the properties.
+    /// properties, General Punctuation as none, the rest from the properties.
     var isLetterOrNumberFast: Bool {
         if isASCII {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         }
         if value < 0x800 { return Self.letterOrNumberBelow800[Int(value)] }
+        // General Punctuation (dashes, quotes, spaces, format controls) holds no letter or number.
+        if (0x2000...0x206F).contains(value) { return false }
         return properties.isAlphabetic || properties.numericType != nil
     }
 

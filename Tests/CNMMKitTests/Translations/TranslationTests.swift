@@ -210,4 +210,19 @@ struct WordCountTests {
     func agrees(text: String) {
         #expect(TranslationReport.words(text) == Self.reference(text))
     }
+
+    @Test("random mixes of letters, punctuation and every kind of white space count as scalars do")
+    func randomMixes() {
+        let pieces = [
+            "a", "Wort", "42", " ", "\n", "\t", "—", "–", "„", "“", "\u{A0}", "\u{2003}", "\u{3000}", "\u{1680}",
+            "\u{85}", "©", "ü", "日本", "-", "*", "⁰", "\u{200B}", "\u{2060}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...14, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            #expect(TranslationReport.words(text) == Self.reference(text), "\(text.debugDescription)")
+        }
+    }
 }
