@@ -3,10 +3,15 @@ import Yams
 
 /// How this project reads YAML: the YAML 1.2 core schema, and errors placed in the real file.
 enum YAMLSchema {
-    /// Yams' default resolver reads YAML 1.1 booleans (`yes`, `no`, `on`, `off`); YAML 1.2 keeps those as text.
+    /// The core schema's four tags, tried in Yams' order: booleans as YAML 1.2 writes them (Yams' default also
+    /// reads YAML 1.1's `yes`, `no`, `on`, `off`, which YAML 1.2 keeps as text), integers, floats and null.
+    /// Yams' default also has merge keys, timestamps and `=`, none of which this project reads (they were text
+    /// here anyway), and every plain scalar that is text, every mapping key among them, was tried against each
+    /// pattern in turn: seven regular expressions where four do.
     static let resolver: Resolver = {
         do {
-            return try Resolver.default.replacing(.bool, with: "^(?:true|True|TRUE|false|False|FALSE)$")
+            let bool = try Resolver.Rule(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
+            return Resolver.basic.appending(bool).appending(.int).appending(.float).appending(.null)
         } catch {
             preconditionFailure("the boolean pattern is a valid regular expression: \(error)")
         }

@@ -192,4 +192,34 @@ struct FrontMatterTests {
             #expect(node.isNull == (node.tagName == .null), "\(plain)")
         }
     }
+
+    @Test("dates, merge keys and other YAML 1.1 types are text; the core schema's four types are read")
+    func coreSchema() throws {
+        let result = try parseFrontMatter(
+            """
+            ---
+            title: T
+            date: 2024-01-31
+            stamp: 2001-12-14t21:59:43.10-05:00
+            merge: <<
+            equals: =
+            flag: yes
+            on: true
+            count: 0x1F
+            ratio: 1.5e3
+            nothing: ~
+            ---
+            Body
+            """)
+        let params = result.frontMatter.params
+        #expect(params["date"] == .string("2024-01-31"))
+        #expect(params["stamp"] == .string("2001-12-14t21:59:43.10-05:00"))
+        #expect(params["merge"] == .string("<<"))
+        #expect(params["equals"] == .string("="))
+        #expect(params["flag"] == .string("yes"))
+        #expect(params["on"] == .bool(true))
+        #expect(params["count"] == .int(31))
+        #expect(params["ratio"] == .double(1500))
+        #expect(params["nothing"] == .null)
+    }
 }
