@@ -54,7 +54,7 @@ END {
             tool = t == 1 ? "cnmm" : "hugo"
             key = source SUBSEP tool
             if (!((key SUBSEP "wall") in count)) continue
-            printf "| %s | %s | %d | %.2f | %.2f | %.0f | %d | %.1f |\n", source, tool, count[key SUBSEP "wall"],
+            printf "| %s | %s | %d | %.3f | %.2f | %.0f | %d | %.1f |\n", source, tool, count[key SUBSEP "wall"],
                 med(key SUBSEP "wall"), med(key SUBSEP "cpu"), med(key SUBSEP "peak"), med(key SUBSEP "pages"),
                 med(key SUBSEP "mb")
         }
