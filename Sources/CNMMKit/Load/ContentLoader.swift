@@ -60,6 +60,7 @@ struct ContentLoader {
             }
         }
         let started = stampedBefore ?? FileStamp.now()
+        if memo == nil { ReadAhead.start(markdown.map { sourceRoot.path + "/" + $0.relative }) }
         let loaded = markdown.map { SourceRef(language: $0.language, path: $0.relative) }.parallelMap {
             loadPage(language: $0.language, path: $0.path, started: started)
         }
