@@ -18,30 +18,35 @@ public struct Theme: Sendable {
     /// Loads the theme at `root`; `siteRoot` adds the site's `i18n/` overrides. `displayRoot` shortens paths in messages.
     public static func load(root: URL, siteRoot: URL) throws(BuildFailure) -> Theme {
         var diagnostics: [Diagnostic] = []
-        let show = { (url: URL) in PathDisplay.relative(url, to: siteRoot) }
+        let show: @Sendable (URL) -> String = { url in PathDisplay.relative(url, to: siteRoot) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildFailure([.error(show(root), "theme folder not found")])
         }
+        // The UI strings are read while the templates are parsed, and the templates on all cores: a small site's
+        // build waited on loading the theme.
+        let stringsLoad = Background { Self.loadStrings(root: root, siteRoot: siteRoot, show: show) }
+        let layouts = root.appendingPathComponent("layouts")
+        let names = ContentLoader.files(under: layouts).filter { $0.hasSuffix(".mustache") }
+        let parsed = names.parallelMap {
+            relative -> (name: String, result: Result<(MustacheTemplate, String), BuildFailure>) in
+            let url = layouts.appendingPathComponent(relative)
+            return (
+                String(relative.dropLast(".mustache".count)),
+                Result { () throws(BuildFailure) in
+                    try Self.parseTemplate(url, shown: show(url))
+                }
+            )
+        }
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
-        let layouts = root.appendingPathComponent("layouts")
-        for relative in ContentLoader.files(under: layouts) where relative.hasSuffix(".mustache") {
-            let url = layouts.appendingPathComponent(relative)
-            let name = String(relative.dropLast(".mustache".count))
-            do {
-                let data = try Data(contentsOf: url)
-                let text = try SourceText.decode(data, path: show(url))
-                templates[name] = try MustacheTemplate(string: HTMLEscaping.pragma + text)
+        for (name, result) in parsed {
+            switch result {
+            case .success(let (template, text)):
+                templates[name] = template
                 sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                // The pragma's line comes before the file's first line.
-                diagnostics.append(
-                    .error(
-                        show(url), line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                        "template syntax: \(error.error)"))
-            } catch {
-                diagnostics += error.diagnostics.map { $0.path.isEmpty ? .error(show(url), $0.message) : $0 }
+            case .failure(let failure):
+                diagnostics += failure.diagnostics
             }
         }
         for cycle in PartialCycles.find(in: sources) {
@@ -58,7 +63,40 @@ public struct Theme: Sendable {
             let name = String(relative.dropLast(4))
             symbols[name] = IconSprite.symbol(String(decoding: data, as: UTF8.self), name: name)
         }
+        let (strings, stringProblems) = stringsLoad.value
+        diagnostics += stringProblems
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        return Theme(
+            root: root, library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
+            iconSymbols: symbols, strings: strings)
+    }
+
+    /// The theme's static folder.
+    public var staticFolder: URL { root.appendingPathComponent("static") }
+
+    /// A template and its text; a syntax error names the file and line.
+    private static func parseTemplate(_ url: URL, shown: String) throws(BuildFailure) -> (MustacheTemplate, String) {
+        do {
+            let text = try SourceText.decode(try Data(contentsOf: url), path: shown)
+            return (try MustacheTemplate(string: HTMLEscaping.pragma + text), text)
+        } catch let error as MustacheTemplate.ParserError {
+            // The pragma's line comes before the file's first line.
+            throw BuildFailure([
+                .error(
+                    shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
+                    "template syntax: \(error.error)")
+            ])
+        } catch {
+            throw BuildFailure(error.diagnostics.map { $0.path.isEmpty ? .error(shown, $0.message) : $0 })
+        }
+    }
+
+    /// The theme's UI strings, then the site's (which win), by language code.
+    private static func loadStrings(
+        root: URL, siteRoot: URL, show: @Sendable (URL) -> String
+    ) -> (strings: [String: [String: String]], problems: [Diagnostic]) {
         var strings: [String: [String: String]] = [:]
+        var problems: [Diagnostic] = []
         for folder in [root.appendingPathComponent("i18n"), siteRoot.appendingPathComponent("i18n")] {
             for relative in ContentLoader.files(under: folder)
             where relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
@@ -68,18 +106,12 @@ public struct Theme: Sendable {
                     let loaded = try Self.loadStrings(url, shown: show(url))
                     strings[code, default: [:]].merge(loaded) { _, new in new }
                 } catch {
-                    diagnostics += error.diagnostics
+                    problems += error.diagnostics
                 }
             }
         }
-        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
-        return Theme(
-            root: root, library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
-            iconSymbols: symbols, strings: strings)
+        return (strings, problems)
     }
-
-    /// The theme's static folder.
-    public var staticFolder: URL { root.appendingPathComponent("static") }
 
     private static func loadStrings(_ url: URL, shown: String) throws -> [String: String] {
         let text = try SourceText.decode(try Data(contentsOf: url), path: shown)
