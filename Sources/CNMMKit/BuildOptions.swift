@@ -32,5 +32,7 @@ public struct BuildOptions: Sendable {
     }
 
     public var themeFolder: URL { URL.resolving(themePath, against: sourceRoot) }
+    /// The config file: `configPath`, else `site.yml`, from the source root.
+    public var configFile: URL { URL.resolving(configPath ?? "site.yml", against: sourceRoot) }
     public var outputFolder: URL { URL.resolving(outputPath, against: sourceRoot) }
 }

@@ -81,7 +81,7 @@ public final class BuildReuse: @unchecked Sendable {
             [theme, strings].contains { path == $0 || path.hasPrefix($0 + "/") }
         }
         let root = options.sourceRoot.standardizedFileURL.path + "/"
-        let config = URL.resolving(options.configPath ?? "site.yml", against: options.sourceRoot).path
+        let config = options.configFile.path
         if paths.allSatisfy({ $0.hasPrefix(root) || $0 == theme || $0.hasPrefix(theme + "/") || $0 == config }) {
             walks.forget(changed: paths)
         } else {

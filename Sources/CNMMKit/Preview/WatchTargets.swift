@@ -23,7 +23,7 @@ struct WatchTargets: Sendable {
             root.appendingPathComponent("content"), root.appendingPathComponent("static"),
             root.appendingPathComponent("i18n"), options.themeFolder,
         ].map { $0.standardizedFileURL.path }
-        files = [URL.resolving(options.configPath ?? "site.yml", against: root).path]
+        files = [options.configFile.path]
     }
 
     /// The folders to watch without their contents, to see targets appear, vanish or be replaced.
