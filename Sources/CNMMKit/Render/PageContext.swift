@@ -180,8 +180,8 @@ struct PageContext: Sendable {
     }
 
     private func pageData(_ page: Page, index: Int, strings t: UIStrings) -> [String: Any] {
-        let toc = TableOfContents.entries(page.headings, icons: icons)
-        let showTOC = !toc.isEmpty && page.frontMatter.params["notoc"] != .bool(true)
+        let showTOC =
+            page.headings.contains { $0.level == 2 || $0.level == 3 } && page.frontMatter.params["notoc"] != .bool(true)
         var data: [String: Any] = [
             "title": page.title,
             "link_title": page.linkTitle,
@@ -189,11 +189,14 @@ struct PageContext: Sendable {
             "kind": page.kind.rawValue,
             "is_home": page.kind == .home,
             "content": page.htmlDigest.map { PageHTML(page.html, digest: $0) as Any } ?? page.html,
-            "toc": toc,
             "has_toc": showTOC,
             "params": page.frontMatter.params.mapValues(\.templateValue),
         ]
         data["description"] = page.frontMatter.description.nonEmpty
+        if theme.usesTOCEntries { data["toc"] = TableOfContents.entries(page.headings, icons: icons) }
+        if showTOC && !theme.templateNames.contains(Self.tocListTemplate) {
+            data["toc_html"] = TableOfContents.html(page.headings, icons: icons)
+        }
         let children = (site.children[index] ?? []).filter { !site.pages[$0].frontMatter.tocHide || page.kind != .home }
         data["children"] = children.map { child -> [String: Any] in
             let page = site.pages[child]
@@ -227,21 +230,17 @@ struct PageContext: Sendable {
     /// A theme's own markup for `page.toc_html`; without it the list is made in Swift (`TableOfContents.html`).
     static let tocListTemplate = "partials/toc-list"
 
-    /// The page data with what is made from the rest of it added: `page.toc_html`, the page's TOC as a list, made
-    /// once (layouts place it twice: a compact box for narrow screens, a column for wide ones): the theme's
-    /// `partials/toc-list` when it has one, else the built-in list. Called just before rendering, after a
-    /// preview's memo missed: it is a fair part of a page's time.
+    /// The page data with `page.toc_html` made by the theme's `partials/toc-list` when it has one (from
+    /// `page.toc`, once per page: layouts place it twice, a compact box for narrow screens and a column for wide
+    /// ones). Called just before rendering, after a preview's memo missed: it is a fair part of a page's time.
+    /// Without that partial `page.toc_html` is in the page data already.
     func completed(_ context: [String: Any]) -> [String: Any] {
-        guard var page = context["page"] as? [String: Any], page["has_toc"] as? Bool == true,
-            let toc = page["toc"] as? [[String: Any]]
+        guard theme.templateNames.contains(Self.tocListTemplate), var page = context["page"] as? [String: Any],
+            page["has_toc"] as? Bool == true, let toc = page["toc"] as? [[String: Any]]
         else { return context }
         var context = context
-        if theme.templateNames.contains(Self.tocListTemplate) {
-            let list = ["page": ["toc": toc], "t": context["t"] ?? [String: String]()]
-            page["toc_html"] = theme.library.render(list, withTemplate: Self.tocListTemplate) ?? ""
-        } else {
-            page["toc_html"] = TableOfContents.html(toc)
-        }
+        let list = ["page": ["toc": toc], "t": context["t"] ?? [String: String]()]
+        page["toc_html"] = theme.library.render(list, withTemplate: Self.tocListTemplate) ?? ""
         context["page"] = page
         return context
     }

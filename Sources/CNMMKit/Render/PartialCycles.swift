@@ -34,18 +34,11 @@ enum PartialCycles {
     static func unconditionalIncludes(_ text: String) -> [String] {
         var includes: [String] = []
         var depth = 0
-        var rest = text[...]
-        while let open = rest.firstUTF8Range(of: "{{") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.firstUTF8Range(of: "}}") else { break }
-            let tag = rest[..<close.lowerBound]
-            rest = rest[close.upperBound...]
-            guard let sigil = tag.first else { continue }
-            let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-            switch sigil {
+        for tag in TemplateTags.tags(in: text) {
+            switch tag.sigil {
             case "#", "^": depth += 1
             case "/": depth = max(0, depth - 1)
-            case ">", "<": if depth == 0 { includes.append(name) }
+            case ">", "<": if depth == 0 { includes.append(String(tag.name)) }
             default: break
             }
         }

@@ -14,6 +14,9 @@ public struct Theme: Sendable {
     public var iconSymbols: [String: String]
     /// Language code → key → text, from the theme and the site's own `i18n/` (the site wins).
     public var strings: [String: [String: String]]
+    /// Whether a template reads `page.toc`, the entries of the table of contents (`toc` named in a tag, or a
+    /// template that changes its delimiters, which the check cannot read): pages get them only then.
+    public var usesTOCEntries = true
 
     /// Loads the theme at `root`; `siteRoot` adds the site's `i18n/` overrides. `displayRoot` shortens paths in messages.
     public static func load(root: URL, siteRoot: URL) throws(BuildFailure) -> Theme {
@@ -66,9 +69,13 @@ public struct Theme: Sendable {
         let (strings, stringProblems) = stringsLoad.value
         diagnostics += stringProblems
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
-        return Theme(
+        var theme = Theme(
             root: root, library: MustacheLibrary(templates: templates), templateNames: Set(templates.keys),
             iconSymbols: symbols, strings: strings)
+        theme.usesTOCEntries =
+            templates[PageContext.tocListTemplate] != nil
+            || sources.values.contains { TemplateTags.names("toc", in: $0) || TemplateTags.changesDelimiters($0) }
+        return theme
     }
 
     /// The theme's static folder.

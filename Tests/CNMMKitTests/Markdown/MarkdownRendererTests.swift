@@ -96,4 +96,56 @@ struct MarkdownRendererTests {
         #expect(children?.map { $0["id"] as? String } == ["a1"])
         #expect(toc[1]["has_children"] as? Bool == false)
     }
+
+    /// The TOC list as it was made from the entries, before it was made from the headings.
+    static func referenceList(_ entries: [[String: Any]]) -> String {
+        var html = "<ul class=\"toc-list\">\n"
+        for entry in entries {
+            html += "<li><a href=\"#" + (entry["id_html"] as? String ?? "") + "\">" + (entry["icon"] as? String ?? "")
+            html += "<span>" + (entry["text_html"] as? String ?? "") + "</span></a>"
+            if let children = entry["children"] as? [[String: Any]], !children.isEmpty {
+                html += "\n<ul>\n"
+                for child in children {
+                    html += "<li><a href=\"#" + (child["id_html"] as? String ?? "") + "\">"
+                    html += (child["text_html"] as? String ?? "") + "</a></li>\n"
+                }
+                html += "</ul>"
+            }
+            html += "</li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
+    @Test("the TOC list made from the headings is the one made from the entries, for random headings")
+    func tableOfContentsList() {
+        let icons = ["users": "<svg class=\"icon\"/>"]
+        let texts = ["A", "R&D \"q\"", "<tag>", "Ü 'x'", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let headings = (0..<Int.random(in: 0...12, using: &generator)).map { line in
+                Heading(
+                    level: Int.random(in: 1...4, using: &generator), id: "h\(line)&<",
+                    text: texts.randomElement(using: &generator)!,
+                    icon: Bool.random(using: &generator) ? "users" : nil, line: line)
+            }
+            let list = TableOfContents.html(headings, icons: icons)
+            #expect(list == Self.referenceList(TableOfContents.entries(headings, icons: icons)), "\(headings)")
+        }
+    }
+
+    @Test("a template names toc in a variable, section or transform; comments, partials and toc_html do not count")
+    func templateNamesTOC() {
+        for text in [
+            "{{#page.toc}}x{{/page.toc}}", "{{toc}}", "{{{ page.toc }}}", "{{^toc}}-{{/toc}}", "{{first(page.toc)}}",
+        ] {
+            #expect(TemplateTags.names("toc", in: text), "\(text)")
+        }
+        for text in [
+            "{{{page.toc_html}}}", "{{#page.has_toc}}{{/page.has_toc}}", "{{! the page.toc }}", "{{> partials/toc}}",
+        ] {
+            #expect(!TemplateTags.names("toc", in: text), "\(text)")
+        }
+        #expect(TemplateTags.changesDelimiters("{{=<% %>=}}<%page.toc%>"))
+        #expect(!TemplateTags.changesDelimiters("{{page.title}}"))
+    }
 }

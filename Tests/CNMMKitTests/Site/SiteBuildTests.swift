@@ -161,6 +161,28 @@ struct SiteBuildTests {
                 "<main><ol><li>First/Inner</li><li>Second</li></ol></main><h2"))
     }
 
+    @Test("the default theme reads no TOC entries, so pages get none; a theme naming page.toc gets them")
+    func tocEntriesOnlyWhenRead() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let theme = try Theme.load(root: repository.appendingPathComponent("themes/default"), siteRoot: repository)
+        #expect(!theme.usesTOCEntries)
+        var files = [
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/en/level-2.md": "---\ntitle: Level 2\n---\n## First\n\n### Inner\n",
+        ]
+        files["themes/default/layouts/page.mustache"] =
+            "{{#page.toc}}[{{text}}]{{/page.toc}}{{{page.toc_html}}}{{{page.content}}}"
+        files["themes/default/layouts/home.mustache"] = "home"
+        files["themes/default/layouts/section.mustache"] = "section"
+        files["themes/default/layouts/404.mustache"] = "not found"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let html = try site.read("public/level-2/index.html")
+        #expect(html.hasPrefix("[First]<ul class=\"toc-list\">"), "\(html)")
+    }
+
     @Test("the language switcher links the translation, or the other language's home")
     func switcher() throws {
         let site = try TestSite(Self.basicSite)
