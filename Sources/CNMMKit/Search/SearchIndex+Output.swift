@@ -73,7 +73,8 @@ extension SearchIndex {
     /// built a tree of the whole index first (a large site's peak memory) and took twice as long. The bytes
     /// are the ones `JSONEncoder` writes with `.sortedKeys` and `.withoutEscapingSlashes` (a test compares them).
     ///
-    /// `record`, when given, gives each record's bytes (the preview keeps them from build to build).
+    /// A whole document at once, each record through `record` when given (what the tests compare with
+    /// `JSONEncoder`); a build encodes each language's records as it makes them (`output(rendered:keep:)`).
     static func encode(_ document: Document, record: ((SearchRecord) -> [UInt8])? = nil) -> Data {
         encode(dimensions: document.dimensions, records: document.records.map(record ?? { Self.encode($0) }))
     }
