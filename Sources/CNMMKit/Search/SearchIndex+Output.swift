@@ -82,41 +82,25 @@ extension SearchIndex {
     /// The document from the dimension names and each record's bytes (`encode(_:)` of a record), in order;
     /// `records` is read twice (its size first).
     static func encode(dimensions: [String: String], records: some Collection<[UInt8]>) -> Data {
-        var head: [UInt8] = Array("{\"dimensions\":{".utf8)
+        // Into `Data` straight away, its size known: an array turned into `Data` at the end held the index twice.
+        var out = Data()
+        out.reserveCapacity(records.reduce(256) { $0 + $1.count + 1 })
+        var scratch: [UInt8] = Array("{\"dimensions\":{".utf8)
         for (position, key) in dimensions.keys.sorted().enumerated() {
-            if position > 0 { head.append(UInt8(ascii: ",")) }
-            appendString(key, to: &head)
-            head.append(UInt8(ascii: ":"))
-            appendString(dimensions[key] ?? "", to: &head)
+            if position > 0 { scratch.append(UInt8(ascii: ",")) }
+            appendString(key, to: &scratch)
+            scratch.append(UInt8(ascii: ":"))
+            appendString(dimensions[key] ?? "", to: &scratch)
         }
-        head += Array("},\"records\":[".utf8)
-        let tail: [UInt8] = Array("]}".utf8)
-        // Into `Data` of the final size straight away, each piece copied into place: an array turned into `Data`
-        // at the end held the index twice, and appending piece by piece went through `Data`'s slow append.
-        let size = records.reduce(head.count + tail.count) { $0 + $1.count + 1 } - (records.isEmpty ? 0 : 1)
-        var out = Data(count: size)
-        out.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
-            var offset = 0
-            func copy(_ bytes: [UInt8]) {
-                bytes.withUnsafeBytes { source in
-                    guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
-                    to.advanced(by: offset).copyMemory(from: from, byteCount: source.count)
-                }
-                offset += bytes.count
-            }
-            copy(head)
-            var first = true
-            for record in records {
-                if !first {
-                    buffer[offset] = UInt8(ascii: ",")
-                    offset += 1
-                }
-                first = false
-                copy(record)
-            }
-            copy(tail)
-            precondition(offset == size, "the index's size was counted before it was written")
+        scratch += Array("},\"records\":[".utf8)
+        out.append(contentsOf: scratch)
+        var first = true
+        for record in records {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            out.append(contentsOf: record)
         }
+        out.append(contentsOf: Array("]}".utf8))
         return out
     }
 
