@@ -24,6 +24,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "CNMMKit",
             dependencies: [
@@ -42,11 +46,11 @@ let package = Package(
                 "CNMMKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // mimalloc (Debian's libmimalloc-dev) takes the place of the C library's malloc for the whole process:
-            // a build allocates and frees millions of small strings and arrays on two threads, and glibc's
-            // allocator was a tenth of its CPU time (see README, "Performance").
-            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+                // mimalloc (Debian's libmimalloc-dev) takes the place of the C library's malloc for the whole
+                // process: a build allocates and frees millions of small strings and arrays on two threads, and
+                // glibc's allocator was a tenth of its CPU time (see README, "Performance").
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+            ]
         ),
         .executableTarget(
             name: "cnmm-fuzz",

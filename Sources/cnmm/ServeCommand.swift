@@ -3,6 +3,10 @@ import CNMMKit
 import Foundation
 import Logging
 
+#if canImport(CMimalloc)
+    import CMimalloc
+#endif
+
 /// `cnmm serve`: builds the site in memory, serves it locally and reloads the browser on every save.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +32,11 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if canImport(CMimalloc)
+            // Memory a rebuild frees stays with the process for the next one (100 s instead of mimalloc's 25 ms):
+            // giving it back and faulting it in again cost each rebuild of 1,000 pages about 15 ms.
+            mi_option_set(mi_option_decommit_delay, 100_000)
+        #endif
         var options = PreviewOptions(
             build: BuildOptions(
                 sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme,
