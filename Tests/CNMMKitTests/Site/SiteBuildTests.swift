@@ -132,16 +132,22 @@ struct SiteBuildTests {
         #expect(!html.contains("<tag>"))
     }
 
+    /// A home page and `level-2` with `body`, in a theme of one-line layouts with `page` for the page layout.
+    static func levelTwoWithLayout(_ page: String, body: String) -> [String: String] {
+        [
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/en/level-2.md": "---\ntitle: Level 2\n---\n" + body,
+            "themes/default/layouts/page.mustache": page,
+            "themes/default/layouts/home.mustache": "home",
+            "themes/default/layouts/section.mustache": "section",
+            "themes/default/layouts/404.mustache": "not found",
+        ]
+    }
+
     @Test("a theme's own partials/toc-list makes page.toc_html; without it the list is built in")
     func tocListOverride() throws {
-        var files = [
-            "content/en/_index.md": "---\ntitle: Home\n---\n",
-            "content/en/level-2.md": "---\ntitle: Level 2\n---\n## First\n\n### Inner\n\n## Second\n",
-        ]
-        files["themes/default/layouts/page.mustache"] = "<main>{{{page.toc_html}}}</main>{{{page.content}}}"
-        files["themes/default/layouts/home.mustache"] = "home"
-        files["themes/default/layouts/section.mustache"] = "section"
-        files["themes/default/layouts/404.mustache"] = "not found"
+        var files = Self.levelTwoWithLayout(
+            "<main>{{{page.toc_html}}}</main>{{{page.content}}}", body: "## First\n\n### Inner\n\n## Second\n")
         let builtIn = try TestSite(files)
         defer { builtIn.remove() }
         try builtIn.build()
@@ -167,15 +173,9 @@ struct SiteBuildTests {
             .deletingLastPathComponent().deletingLastPathComponent()
         let theme = try Theme.load(root: repository.appendingPathComponent("themes/default"), siteRoot: repository)
         #expect(!theme.usesTOCEntries)
-        var files = [
-            "content/en/_index.md": "---\ntitle: Home\n---\n",
-            "content/en/level-2.md": "---\ntitle: Level 2\n---\n## First\n\n### Inner\n",
-        ]
-        files["themes/default/layouts/page.mustache"] =
-            "{{#page.toc}}[{{text}}]{{/page.toc}}{{{page.toc_html}}}{{{page.content}}}"
-        files["themes/default/layouts/home.mustache"] = "home"
-        files["themes/default/layouts/section.mustache"] = "section"
-        files["themes/default/layouts/404.mustache"] = "not found"
+        let files = Self.levelTwoWithLayout(
+            "{{#page.toc}}[{{text}}]{{/page.toc}}{{{page.toc_html}}}{{{page.content}}}", body: "## First\n\n### Inner\n"
+        )
         let site = try TestSite(files)
         defer { site.remove() }
         try site.build()
