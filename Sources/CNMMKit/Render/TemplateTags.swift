@@ -10,7 +10,7 @@ enum TemplateTags {
     static let sigils: Set<Character> = ["#", "^", "/", ">", "<", "!", "&", "{", "$", "="]
 
     /// The tags between `{{` and `}}`, in order. A template that changes its delimiters (`{{=<% %>=}}`) has
-    /// tags this does not see; `changesDelimiters` tells.
+    /// tags this does not see after that tag.
     static func tags(in text: String) -> [Tag] {
         var tags: [Tag] = []
         var rest = text[...]
@@ -28,14 +28,12 @@ enum TemplateTags {
         return tags
     }
 
-    static func changesDelimiters(_ text: String) -> Bool {
-        tags(in: text).contains { $0.sigil == "=" }
-    }
-
-    /// Whether a tag other than a comment or a partial names `identifier`, alone or as a part of a dotted
-    /// name or a transform's argument (`toc`, `page.toc`, `#page.toc`, `first(page.toc)`).
-    static func names(_ identifier: String, in text: String) -> Bool {
+    /// Whether the template may name `identifier`: a tag other than a comment or a partial names it, alone or as
+    /// a part of a dotted name or a transform's argument (`toc`, `page.toc`, `#page.toc`, `first(page.toc)`), or
+    /// the template changes its delimiters, so that its tags cannot be read here.
+    static func mayName(_ identifier: String, in text: String) -> Bool {
         tags(in: text).contains { tag in
+            if tag.sigil == "=" { return true }
             guard tag.sigil != "!", tag.sigil != ">", tag.sigil != "<" else { return false }
             return tag.name.split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }.contains {
                 $0 == identifier

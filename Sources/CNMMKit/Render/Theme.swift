@@ -74,7 +74,7 @@ public struct Theme: Sendable {
             iconSymbols: symbols, strings: strings)
         theme.usesTOCEntries =
             templates[PageContext.tocListTemplate] != nil
-            || sources.values.contains { TemplateTags.names("toc", in: $0) || TemplateTags.changesDelimiters($0) }
+            || sources.values.contains { TemplateTags.mayName("toc", in: $0) }
         return theme
     }
 
