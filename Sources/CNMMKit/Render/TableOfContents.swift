@@ -9,68 +9,54 @@
 /// is made by Hugo rather than by a template: a Mustache list of a page's thirty headings cost more than the rest
 /// of the page's layout. `page.toc` (the entries) is made only for a theme that names `toc` in a template.
 enum TableOfContents {
-    static func entries(_ headings: [Heading], icons: [String: String]) -> [[String: Any]] {
-        var entries: [[String: Any]] = []
-        var children: [[String: Any]] = []
-        func closeGroup() {
-            guard !entries.isEmpty else { return }
-            entries[entries.count - 1]["children"] = children
-            entries[entries.count - 1]["has_children"] = !children.isEmpty
-            children = []
-        }
+    /// The `##` headings, each with the `###` headings below it; a `###` before any `##` opens a group of its own.
+    private static func groups(_ headings: [Heading]) -> [(heading: Heading, children: [Heading])] {
+        var groups: [(heading: Heading, children: [Heading])] = []
         for heading in headings where heading.level == 2 || heading.level == 3 {
-            let entry: [String: Any] = [
-                "id": heading.id, "text": heading.text, "id_html": SafeText.html(heading.id),
-                "text_html": SafeText.html(heading.text),
-                "icon": heading.icon.flatMap { icons[$0] } ?? "",
-            ]
-            if heading.level == 2 || entries.isEmpty {
-                closeGroup()
-                entries.append(entry)
+            if heading.level == 2 || groups.isEmpty {
+                groups.append((heading, []))
             } else {
-                children.append(entry)
+                groups[groups.count - 1].children.append(heading)
             }
         }
-        closeGroup()
-        return entries
+        return groups
+    }
+
+    static func entries(_ headings: [Heading], icons: [String: String]) -> [[String: Any]] {
+        func entry(_ heading: Heading) -> [String: Any] {
+            [
+                "id": heading.id, "text": heading.text, "id_html": SafeText.html(heading.id),
+                "text_html": SafeText.html(heading.text), "icon": heading.icon.flatMap { icons[$0] } ?? "",
+            ]
+        }
+        return groups(headings).map { group in
+            let children = group.children.map(entry)
+            var parent = entry(group.heading)
+            parent["children"] = children
+            parent["has_children"] = !children.isEmpty
+            return parent
+        }
     }
 
     /// The page's TOC as a nested list, made from its headings: `<ul class="toc-list">`, an `<li>` per `##`
-    /// heading with its icon and text, and a `<ul>` of its `###` headings (a `###` before any `##` opens a group
-    /// of its own, as in `entries`). Straight from the headings: the entries' dictionaries were a tenth of
-    /// making a page's view model, and the default theme does not read them.
+    /// heading with its icon and text, and a `<ul>` of its `###` headings (grouped as `entries` groups them).
+    /// Straight from the headings: the entries' dictionaries were a tenth of making a page's view model, and the
+    /// default theme does not read them.
     static func html(_ headings: [Heading], icons: [String: String]) -> String {
         var html = "<ul class=\"toc-list\">\n"
-        var open = false
-        var children = 0
-        func closeGroup() {
-            guard open else { return }
-            if children > 0 { html += "</ul>" }
+        for (heading, children) in groups(headings) {
+            html += "<li><a href=\"#" + SafeText.html(heading.id) + "\">" + (heading.icon.flatMap { icons[$0] } ?? "")
+            html += "<span>" + SafeText.html(heading.text) + "</span></a>"
+            if !children.isEmpty {
+                html += "\n<ul>\n"
+                for child in children {
+                    html +=
+                        "<li><a href=\"#" + SafeText.html(child.id) + "\">" + SafeText.html(child.text) + "</a></li>\n"
+                }
+                html += "</ul>"
+            }
             html += "</li>\n"
         }
-        for heading in headings where heading.level == 2 || heading.level == 3 {
-            if heading.level == 2 || !open {
-                closeGroup()
-                open = true
-                children = 0
-                html += "<li><a href=\"#"
-                html += SafeText.html(heading.id)
-                html += "\">"
-                html += heading.icon.flatMap { icons[$0] } ?? ""
-                html += "<span>"
-                html += SafeText.html(heading.text)
-                html += "</span></a>"
-            } else {
-                html += children == 0 ? "\n<ul>\n" : ""
-                children += 1
-                html += "<li><a href=\"#"
-                html += SafeText.html(heading.id)
-                html += "\">"
-                html += SafeText.html(heading.text)
-                html += "</a></li>\n"
-            }
-        }
-        closeGroup()
         html += "</ul>\n"
         return html
     }
