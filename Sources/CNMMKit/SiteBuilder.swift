@@ -133,7 +133,7 @@ public struct SiteBuilder: Sendable {
             site.translationReport = TranslationReport(site: site, wordCounts: reuse?.wordCounts)
         }
         if spill != nil {
-            // Nothing reads the Markdown any more (the link check reads a file again for a line number): a build
+            // Nothing reads the Markdown any more (links carry their lines in `Page.content`): a build
             // of 10,000 pages per language lets go of 220 MB here. The preview keeps it, to compare edits with.
             for index in site.pages.indices { site.pages[index].body = "" }
         }
@@ -169,7 +169,7 @@ public struct SiteBuilder: Sendable {
             StaticFiles(sourceRoot: options.sourceRoot, theme: theme, site: site, resources: loaded.resources).files()
             + files
         files = Self.lastWins(files)
-        LinkChecker(site: site, memo: reuse?.anchors, sourceRoot: options.sourceRoot, clean: reuse?.cleanLinks)
+        LinkChecker(site: site, memo: reuse?.anchors, clean: reuse?.cleanLinks)
             .check(files).forEach(log.report)
         stages.check = clock.lap()
         try log.throwIfFailed(strict: options.strict)

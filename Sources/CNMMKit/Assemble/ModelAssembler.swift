@@ -32,10 +32,9 @@ struct ModelAssembler {
                     page: index, number: Self.levelNumber(page.path) ?? levels.count + 1, title: page.title,
                     url: page.url,
                     cells: [:])
-                let sections = HeadingSections(html: page.html, headings: page.headings)
                 var firstLine: [String: Int] = [:]
-                for section in sections.sections where section.heading.level == 2 {
-                    let heading = section.heading
+                for section in page.content.allSections(of: page) where page.headings[section.heading].level == 2 {
+                    let heading = page.headings[section.heading]
                     guard let dimension = heading.dimension, known.contains(dimension) else {
                         let problem =
                             heading.icon.map { "icon 'fa-\($0)' of section '\(heading.text)' names no dimension" }
@@ -51,16 +50,17 @@ struct ModelAssembler {
                         continue
                     }
                     firstLine[dimension] = heading.line
-                    let topics = sections.sections.filter {
-                        $0.heading.level == 3 && $0.start > section.start && $0.start < section.end
-                    }.map { topic in
-                        MaturityModel.Topic(
-                            title: topic.heading.text, slug: topic.heading.slug, anchor: topic.heading.id,
-                            html: sections.body(of: topic), line: topic.heading.line)
+                    let topics = section.children.filter { page.headings[$0.heading].level == 3 }.map { topic in
+                        let topicHeading = page.headings[topic.heading]
+                        return MaturityModel.Topic(
+                            title: topicHeading.text, slug: topicHeading.slug, anchor: topicHeading.id,
+                            html: PageContent.text(of: page, topic.bodyStart..<topic.end),
+                            body: topic.bodyStart..<topic.end, line: topicHeading.line)
                     }
                     level.cells[dimension] = MaturityModel.Cell(
                         dimension: dimension, anchor: heading.id, heading: heading.text,
-                        html: sections.body(of: section),
+                        html: PageContent.text(of: page, section.bodyStart..<section.end),
+                        body: section.bodyStart..<section.end,
                         topics: topics, sourcePath: page.sourcePath, line: heading.line)
                 }
                 for dimension in dimensions where level.cells[dimension.id] == nil {

@@ -49,13 +49,25 @@ struct TranslationStage {
             heading.level == 2 && heading.dimension.map { !present.contains($0) } == true
         }
         guard missing else { return }
-        let sections = HeadingSections(html: original.html, headings: original.headings)
-        for section in sections.sections where section.heading.level == 2 {
-            guard let dimension = section.heading.dimension, !present.contains(dimension) else { continue }
-            let html = String(sections.html[section.start..<section.end])
-            page.html += "<div class=\"fallback-section\" lang=\"\(original.language)\">\n\(html)</div>\n"
-            // Every heading from a dimension's `##` to the next `##` carries that dimension.
-            page.headings += original.headings.filter { $0.dimension == dimension }
+        // Every id the translation has, so that the source's Hugo ids that the translation also has are left out.
+        var used = Set(page.headings.map(\.id) + page.headings.compactMap(\.alias))
+        for section in original.content.sections(of: original) where original.headings[section.heading].level == 2 {
+            guard let dimension = original.headings[section.heading].dimension, !present.contains(dimension) else {
+                continue
+            }
+            // The section is written for the translation's URL: its links lead where they lead on the source page.
+            let shown = PageContent.write(
+                original, section.start..<section.end, for: page.url, ids: .kept(avoiding: used))
+            var headings = original.allHeadings(in: section)
+            for index in headings.indices where headings[index].alias.map(used.contains) == true {
+                headings[index].alias = nil
+            }
+            used.formUnion(headings.map(\.id) + headings.compactMap(\.alias))
+            page.append(
+                html: "<div class=\"fallback-section\" lang=\"\(original.language)\">\n", content: PageContent(),
+                headings: [])
+            page.append(html: shown.html, content: shown.content, headings: headings)
+            page.append(html: "</div>\n", content: PageContent(), headings: [])
             page.fallbackSections.append(dimension)
         }
     }

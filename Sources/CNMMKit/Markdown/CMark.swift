@@ -20,12 +20,13 @@ enum CMark {
     }
 
     /// Renders GitHub-flavoured Markdown (tables, strikethrough, autolinks, task lists) to HTML, with
-    /// raw HTML passed through. Each heading is replaced by the HTML `rewrite` returns for it.
+    /// raw HTML passed through. The headings, all at once in document order, are replaced by the HTML `rewrite`
+    /// returns for them, one string each (a heading's id can depend on the headings after it).
     ///
     /// `quickHeadings: false` makes every heading's inner HTML with cmark's renderer (tests compare the two ways).
     static func render(
         _ markdown: String, rewriteLink: (_ url: String, _ line: Int, _ isImage: Bool) -> String? = { _, _, _ in nil },
-        quickHeadings: Bool = true, rewrite: (HeadingNode) -> String
+        quickHeadings: Bool = true, rewrite: ([HeadingNode]) -> [String]
     ) -> String {
         registerExtensions
         // Table alignment as style attributes: the align attribute is obsolete HTML.
@@ -65,9 +66,9 @@ enum CMark {
                 cmark_node_set_url(link, replacement)
             }
         }
-        for heading in headingNodes {
-            let node = headingNode(heading, extensions: extensions, options: options, quick: quickHeadings)
-            let replacement = rewrite(node)
+        let replacements = rewrite(
+            headingNodes.map { headingNode($0, extensions: extensions, options: options, quick: quickHeadings) })
+        for (heading, replacement) in zip(headingNodes, replacements) {
             guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
             cmark_node_set_literal(block, replacement)
             cmark_node_replace(heading, block)

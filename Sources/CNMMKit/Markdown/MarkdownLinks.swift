@@ -12,7 +12,7 @@ enum MarkdownLinks {
         }
         if target.hasPrefix("/") && url == target { return nil }
         // A scheme (`https:`) by hand: a regular expression here was compiled once per link.
-        if LinkChecker.hasScheme(target) { return nil }
+        if URLReference.hasScheme(target) { return nil }
         let withoutAnchor = target.split(separator: "#", maxSplits: 1).first.map(String.init) ?? target
         guard withoutAnchor.lowercased().hasSuffix(".md") else { return nil }
         return target

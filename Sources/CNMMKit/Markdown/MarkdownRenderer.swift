@@ -19,40 +19,92 @@ public struct MarkdownRenderer: Sendable {
         public var html: String
         public var headings: [Heading]
         public var diagnostics: [Diagnostic]
+        /// Where the headings and the site's links sit in `html`.
+        public var content = PageContent()
         /// A hash of `html` (`PageHTML.digest`), made when a preview keeps the output.
         var digest: Int? = nil
         /// A hash of `headings`, made when a preview keeps the output.
         var headingsDigest: Int? = nil
     }
 
-    /// Renders Markdown whose first line is line `firstLine` of the file at `path`.
+    /// Renders Markdown whose first line is line `firstLine` of the file at `path`, for the page at `pageURL`
+    /// (links are resolved from there). `resolvePage` turns a link to a Markdown file into its page's URL.
     public func render(
-        _ markdown: String, path: String, firstLine: Int, resolvePage: (String) -> String? = { _ in nil }
+        _ markdown: String, path: String, firstLine: Int, pageURL: String = "/",
+        resolvePage: (String) -> String? = { _ in nil }
     ) -> Output {
-        var headings: [Heading] = []
         var diagnostics: [Diagnostic] = []
-        var slugs = Slug.Registry()
-        var dimension: String?
+        // Links and headings are first written as tokens, found again in cmark's HTML (see `SlotTokens`).
+        var tokens = SlotTokens(avoiding: markdown)
+        var links: [(link: ContentLink, written: String)] = []
         let rewriteLink = { (url: String, line: Int, isImage: Bool) -> String? in
+            let line = line + firstLine - 1
             if MarkdownLinks.isScript(url, isImage: isImage) {
                 diagnostics.append(
                     .warning(
-                        path, line: line + firstLine - 1,
+                        path, line: line,
                         "\(isImage ? "image" : "link") URL \(url.prefix(40)) runs script; it is removed"))
                 return "#"
             }
-            guard !isImage, let target = MarkdownLinks.exportedPageLink(url) else { return nil }
-            if let resolved = resolvePage(target) { return resolved }
-            diagnostics.append(
-                .error(
-                    path, line: line + firstLine - 1,
-                    "link \(url) names a Markdown file that is not a page of this site"))
-            return nil
+            var link = ContentLink(range: 0..<0, url: url, isRelative: true, line: line, isImage: isImage)
+            var written = url
+            if !isImage, let target = MarkdownLinks.exportedPageLink(url) {
+                guard let resolved = resolvePage(target) else {
+                    diagnostics.append(
+                        .error(path, line: line, "link \(url) names a Markdown file that is not a page of this site"))
+                    return nil
+                }
+                link.url = resolved
+                link.isRelative = false
+                written = resolved
+            } else if !URLReference.isLocal(url) {
+                return nil
+            } else if url.hasPrefix("/") || url.hasPrefix("\\") {
+                link.url = URLReference.resolve(url, against: pageURL)
+                link.isRelative = false
+            }
+            links.append((link, written))
+            return tokens.token(.link, links.count - 1)
         }
-        let html = CMark.render(markdown, rewriteLink: rewriteLink) { node in
+        var headings: [Heading] = []
+        var headingInner: [String] = []
+        let marked = CMark.render(markdown, rewriteLink: rewriteLink) { nodes in
+            headings = self.headings(nodes, path: path, firstLine: firstLine, diagnostics: &diagnostics)
+            headingInner = nodes.map { node in
+                guard let icon = IconMarkup.iconName(in: node.inlineHTML), let svg = icons[icon] else {
+                    return node.innerHTML.trimmingWhitespace
+                }
+                return IconMarkup.replace(icon: icon, in: node.innerHTML, with: svg).trimmingWhitespace
+            }
+            return headings.indices.map { index in
+                tokens.token(.heading, index) + headingInner[index] + "</h\(headings[index].level)>"
+            }
+        }
+        let (html, content) = tokens.replace(in: MarkdownLinks.addNoopener(marked)) { kind, index in
+            switch kind {
+            case .link:
+                return .link(URLReference.escapedForHref(links[index].written), links[index].link)
+            case .heading:
+                let heading = headings[index]
+                var opening = "<h\(heading.level) id=\"\(heading.id)\">"
+                if let alias = heading.alias { opening += HeadingMarkup.aliasAnchor(alias) }
+                let closing = headingInner[index].utf8.count + "</h\(heading.level)>".utf8.count
+                return .heading(opening: opening, rest: closing)
+            }
+        }
+        return Output(html: html, headings: headings, diagnostics: diagnostics, content: content)
+    }
+
+    /// The headings of a page with their ids: a dimension's `##` gets the dimension's id (`people`) and its `###`
+    /// topics `people-<slug>`, the same in every language; every other heading the id of its text.
+    private func headings(_ nodes: [CMark.HeadingNode], path: String, firstLine: Int, diagnostics: inout [Diagnostic])
+        -> [Heading]
+    {
+        var slugs = Slug.Registry()
+        var dimension: String?
+        return nodes.map { node in
             let line = node.line + firstLine - 1
             let icon = IconMarkup.iconName(in: node.inlineHTML)
-            // Dimension sections get language-neutral anchors (`people`), their topics `people-<slug>`.
             if node.level <= 2 { dimension = icon.flatMap { dimensionIcons[$0] } }
             let slug = Slug.make(node.plainText)
             let id: String
@@ -61,24 +113,16 @@ public struct MarkdownRenderer: Sendable {
             case (3, let dimension?): id = slugs.unique("\(dimension)-\(slug)")
             default: id = slugs.unique(slug)
             }
-            var inner = node.innerHTML
-            if let icon {
-                if let svg = icons[icon] {
-                    inner = IconMarkup.replace(icon: icon, in: inner, with: svg)
-                } else {
-                    diagnostics.append(
-                        .warning(
-                            path, line: line,
-                            "icon 'fa-\(icon)' is not in the theme's icon set; the <i> element is kept"))
-                }
+            if let icon, icons[icon] == nil {
+                diagnostics.append(
+                    .warning(
+                        path, line: line, "icon 'fa-\(icon)' is not in the theme's icon set; the <i> element is kept"))
             }
             let text = node.plainText.trimmingWhitespaceAndNewlines
             var heading = Heading(level: node.level, id: id, text: text, icon: icon, line: line)
             heading.dimension = dimension
             heading.slug = slug
-            headings.append(heading)
-            return "<h\(node.level) id=\"\(id)\">\(inner.trimmingWhitespace)</h\(node.level)>"
+            return heading
         }
-        return Output(html: MarkdownLinks.addNoopener(html), headings: headings, diagnostics: diagnostics)
     }
 }

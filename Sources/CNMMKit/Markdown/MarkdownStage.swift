@@ -42,6 +42,7 @@ struct MarkdownStage {
             site.pages[index].htmlDigest = output.digest
             site.pages[index].headings = output.headings
             site.pages[index].headingsDigest = output.headingsDigest
+            site.pages[index].content = output.content
             output.diagnostics.forEach(log.report)
         }
         return site
@@ -52,7 +53,8 @@ struct MarkdownStage {
             resolver.resolve(target, language: language.map(Language.normalise) ?? page.language, from: page)
         }
         let (markdown, problems) = shortcodes.expand(page.body, path: page.sourcePath, firstLine: page.bodyLine)
-        var output = renderer.render(markdown, path: page.sourcePath, firstLine: page.bodyLine) { target in
+        var output = renderer.render(markdown, path: page.sourcePath, firstLine: page.bodyLine, pageURL: page.url) {
+            target in
             resolver.resolve(target, language: page.language, from: page)
         }
         output.diagnostics = problems + output.diagnostics

@@ -1,8 +1,12 @@
 /// A heading of a rendered page: its level, anchor id, plain text, icon and source line.
 public struct Heading: Sendable, Hashable {
     public var level: Int
-    /// The anchor id, unique in its page.
+    /// The anchor id, unique in its page: on a dimension's `##` and its `###` topics the language-neutral id
+    /// (`people`, `people-culture`), on every other heading Hugo's id.
     public var id: String
+    /// The id Hugo gives the heading, when it differs from `id` (`culture`, `mitarbeiter`): an empty anchor with it
+    /// sits at the start of the heading, so links written for Hugo's ids land.
+    public var alias: String?
     /// The heading's text with HTML removed.
     public var text: String
     /// The Font Awesome icon name found in the heading (`users` for `fa-users`), if any.

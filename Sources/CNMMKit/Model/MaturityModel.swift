@@ -24,8 +24,10 @@ public struct MaturityModel: Sendable, Hashable {
         public var anchor: String
         /// The heading's text in the page's language (`Personen`).
         public var heading: String
-        /// The section's HTML after its `##` heading, up to the next `##`.
+        /// The section's HTML after its `##` heading, up to the next `##`, as on the level page (for its text).
         public var html: String
+        /// Where that HTML sits in the level page's (`PageContent`), to write it into another page.
+        public var body: Range<Int>
         public var topics: [Topic]
         public var sourcePath: String
         public var line: Int
@@ -38,8 +40,10 @@ public struct MaturityModel: Sendable, Hashable {
         public var slug: String
         /// The heading's anchor on the level page (`people-security`).
         public var anchor: String
-        /// The topic's HTML after its `###` heading, up to the next `###` or `##`.
+        /// The topic's HTML after its `###` heading, up to the next `###` or `##`, as on the level page.
         public var html: String
+        /// Where that HTML sits in the level page's.
+        public var body: Range<Int>
         public var line: Int
     }
 

@@ -38,6 +38,8 @@ public struct Page: Sendable {
     public var headings: [Heading] = [] {
         didSet { headingsDigest = nil }
     }
+    /// Where each heading and each link to the site sits in `html` (set with it).
+    public var content = PageContent()
     /// A hash of `headings`, kept with `htmlDigest` (nil when unknown; any change of `headings` clears it).
     var headingsDigest: Int?
     public var lastCommit: Commit?
@@ -130,6 +132,30 @@ public struct Page: Sendable {
                 pages.append(page)
             }
         }
+    }
+
+    /// Adds HTML at the end of the page's, with its structure and headings (offsets counted from its own start).
+    mutating func append(html more: String, content moreContent: PageContent, headings moreHeadings: [Heading]) {
+        let offset = html.utf8.count
+        html += more
+        headings += moreHeadings
+        for place in moreContent.headings {
+            content.headings.append(
+                PageContent.HeadingPlace(
+                    opening: (place.opening.lowerBound + offset)..<(place.opening.upperBound + offset),
+                    end: place.end + offset))
+        }
+        for var link in moreContent.links {
+            link.range = (link.range.lowerBound + offset)..<(link.range.upperBound + offset)
+            content.links.append(link)
+        }
+    }
+
+    /// The headings of a section: its own and every one inside it.
+    func allHeadings(in section: PageContent.Section) -> [Heading] {
+        var result = [headings[section.heading]]
+        for child in section.children { result += allHeadings(in: child) }
+        return result
     }
 
     /// The title shown in the page: front matter `title`, else the last path component.

@@ -9,8 +9,6 @@ struct LinkChecker {
     var site: Site
     /// What the preview's earlier builds found in pages with the same bytes; nil reads every page.
     var memo: ReuseTable<PageBytes, Anchors>? = nil
-    /// The site's folder, to find a link's line in a page's file when the build no longer holds its body.
-    var sourceRoot: URL? = nil
     /// Pages the preview's earlier builds found no problem in, by their links and the site's pages and ids.
     var clean: ReuseTable<CleanInput, Bool>? = nil
 
@@ -82,7 +80,13 @@ struct LinkChecker {
                 guard let problem else { continue }
                 let page = sources[path]
                 let source = page.map { $0.sourcePath.isEmpty ? "(generated) " + path : $0.sourcePath } ?? path
-                diagnostics.append(.error(source, line: page.flatMap { line(of: link, in: $0) } ?? 0, problem))
+                guard let page, let origin = origin(of: link, on: page) else {
+                    diagnostics.append(.error(source, problem))
+                    continue
+                }
+                // A link shown from another page's Markdown leads where it leads there, where it is reported.
+                guard origin.path == page.sourcePath else { continue }
+                diagnostics.append(.error(origin.path, line: origin.line, problem))
             }
             return diagnostics
         }.flatMap { $0 }
@@ -102,7 +106,7 @@ struct LinkChecker {
 
     private func problem(_ raw: String, from page: String, paths: Set<String>, ids: [String: Set<String>]) -> String? {
         let link = raw.utf8.contains(UInt8(ascii: "&")) ? raw.replacingOccurrences(of: "&amp;", with: "&") : raw
-        if link.isEmpty || link.hasPrefix("//") || Self.hasScheme(link) { return nil }
+        if link.isEmpty || link.hasPrefix("//") || URLReference.hasScheme(link) { return nil }
         // Both separators are ASCII: found among the UTF-8 bytes, not by walking characters.
         var target = link
         var fragment: String?
@@ -139,18 +143,31 @@ struct LinkChecker {
         return nil
     }
 
-    /// The Markdown line where a link's target was written, when it can be found in the page's body (or, when
-    /// the build let go of the bodies, in its file).
-    private func line(of link: String, in page: Page) -> Int? {
-        if page.body.isEmpty, let sourceRoot, !page.sourcePath.isEmpty,
-            let data = FileManager.default.contents(atPath: sourceRoot.appendingPathComponent(page.sourcePath).path)
-        {
-            let text = String(decoding: data, as: UTF8.self)
-            guard let range = text.range(of: link) else { return nil }
-            return 1 + text[..<range.lowerBound].count(where: { $0 == "\n" })
+    /// The Markdown file and line a link of a page's HTML was written on, when it is a link of content: the page's
+    /// own, or one of the level pages' sections a generated page shows.
+    private func origin(of link: String, on page: Page) -> (path: String, line: Int)? {
+        if page.generated == nil {
+            var html = page.html
+            return html.withUTF8 { bytes in
+                for found in page.content.links
+                where found.range.upperBound <= bytes.count
+                    && bytes[found.range].elementsEqual(link.utf8)
+                {
+                    return (found.sourcePath ?? page.sourcePath, found.line)
+                }
+                return nil
+            }
         }
-        guard !page.body.isEmpty, let range = page.body.range(of: link) else { return nil }
-        return page.bodyLine + page.body[..<range.lowerBound].count(where: { $0 == "\n" })
+        for level in site.models[page.language]?.levels ?? [] {
+            let levelPage = site.pages[level.page]
+            for found in levelPage.content.links {
+                let written = PageContent.written(found.target(from: levelPage.url), for: page.url)
+                if URLReference.escapedForHref(written) == link {
+                    return (found.sourcePath ?? levelPage.sourcePath, found.line)
+                }
+            }
+        }
+        return nil
     }
 
     /// Links known to be fine while the site is still being rendered: a page's `#id` of an id it has, and a plain
@@ -177,22 +194,6 @@ struct LinkChecker {
     static func isPlainFragment(_ link: String) -> Bool {
         link.utf8.first == UInt8(ascii: "#")
             && !link.utf8.contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "&") }
-    }
-
-    /// Whether a link starts with a URL scheme (`https:`, `mailto:`): `^[a-zA-Z][a-zA-Z0-9+.-]*:`.
-    ///
-    /// Written out by hand: a regular expression here was compiled once per link and took most of the build.
-    static func hasScheme(_ link: String) -> Bool {
-        var bytes = link.utf8.makeIterator()
-        guard let first = bytes.next(), first.isASCIILetter else { return false }
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: ":") { return true }
-            guard
-                byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
-            else { return false }
-        }
-        return false
     }
 
     /// The ids and links (`href` and `src` values, each once: the `href`s, then the `src`s) of a page.
@@ -252,10 +253,4 @@ public struct PageAnchors: Sendable {
     /// A hash of `ids`, made when the preview keeps the anchors, for its link check to tell quickly whether any
     /// page's ids changed (`cnmm build` has no use for it).
     var idsDigest: Int? = nil
-}
-
-extension UInt8 {
-    fileprivate var isASCIILetter: Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
-    }
 }

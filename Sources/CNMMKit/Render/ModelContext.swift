@@ -1,7 +1,8 @@
 /// View models for the maturity model: level-page links, the overview matrix, dimension and topic pages.
 ///
-/// Content shown on dimension and topic pages is the level pages' own rendered HTML (one source); its
-/// ids are prefixed with the level (`level-3-people-security`) so that a page never repeats an id.
+/// Content shown on dimension and topic pages is the level pages' sections (one source), written for the page
+/// that shows them (`PageContent.write`): each link leads where it leads on the level page, and heading ids are
+/// prefixed with the level (`level-3-people-security`) so that a page never repeats an id.
 struct ModelContext {
     var site: Site
     var icons: [String: String]
@@ -42,15 +43,14 @@ struct ModelContext {
         context["overview_url"] = url("model")
 
         let page = site.pages[index]
-        var html = page.html
-        let sections = HeadingSections(html: html, headings: page.headings)
-        // Insert from the end so earlier positions stay valid.
-        for section in sections.sections.reversed() {
-            let heading = section.heading
+        // Partials go in after each dimension's and each topic's heading, at the places the Markdown stage noted.
+        var insertions: [(position: Int, html: String)] = []
+        for (headingIndex, heading) in page.headings.enumerated() where headingIndex < page.content.headings.count {
             guard let dimensionID = heading.dimension,
                 let dimension = site.config.dimensions.first(where: { $0.id == dimensionID })
             else { continue }
             var data: [String: Any] = ["t": strings.table, "dimension": dimensionData(dimension)]
+            let bodyStart = page.content.headings[headingIndex].end
             if heading.level == 2 {
                 guard level.cells[dimensionID]?.anchor == heading.id else { continue }
                 let previous = levels[..<position].last { $0.cells[dimensionID] != nil }
@@ -62,11 +62,24 @@ struct ModelContext {
                     let notice = TranslationNotices(site: site, strings: strings, language: language).sectionNotice()
                     inserted = renderPartial("partials/notice", notice) + inserted
                 }
-                html.insert(contentsOf: inserted, at: section.bodyStart)
+                insertions.append((bodyStart, inserted))
             } else if heading.level == 3, let topicURL = url("dimensions/\(dimensionID)/\(heading.slug)") {
                 data["topic"] = ["title": heading.text, "url": topicURL]
-                html.insert(contentsOf: renderPartial("partials/topic-link", data), at: section.bodyStart)
+                insertions.append((bodyStart, renderPartial("partials/topic-link", data)))
             }
+        }
+        var source = page.html
+        let html = source.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + insertions.reduce(0) { $0 + $1.html.utf8.count })
+            var cursor = 0
+            for insertion in insertions where insertion.position >= cursor && insertion.position <= bytes.count {
+                out += bytes[cursor..<insertion.position]
+                out += insertion.html.utf8
+                cursor = insertion.position
+            }
+            out += bytes[cursor...]
+            return String(decoding: out, as: UTF8.self)
         }
         return (context, html)
     }
@@ -78,12 +91,13 @@ struct ModelContext {
 
     // MARK: Generated pages
 
-    func generated(_ kind: Page.Generated) -> [String: Any] {
+    /// The view model of a generated page at `url`.
+    func generated(_ kind: Page.Generated, url pageURL: String) -> [String: Any] {
         switch kind {
         case .overview: return overview()
         case .dimensions: return ["dimensions": presentDimensions().map(dimensionData)]
-        case .dimension(let id): return dimension(id)
-        case .topic(let dimension, let slug): return topic(dimension: dimension, slug: slug)
+        case .dimension(let id): return dimension(id, pageURL: pageURL)
+        case .topic(let dimension, let slug): return topic(dimension: dimension, slug: slug, pageURL: pageURL)
         case .translations: return TranslationReportContext(site: site, strings: strings, language: language).data()
         case .search: return [:]
         }
@@ -110,7 +124,7 @@ struct ModelContext {
         return ["levels": model.levels.map(levelData), "rows": rows]
     }
 
-    private func dimension(_ id: String) -> [String: Any] {
+    private func dimension(_ id: String, pageURL: String) -> [String: Any] {
         guard let dimension = site.config.dimensions.first(where: { $0.id == id }) else { return [:] }
         let sections = model.levels(with: id).map { level -> [String: Any] in
             let cell = level.cells[id]!
@@ -118,7 +132,7 @@ struct ModelContext {
             data["anchor"] = "level-\(level.number)"
             data["cell_url"] = level.url + "#" + cell.anchor
             data["heading"] = cell.heading
-            data["html"] = Self.embed(cell.html, from: level.url, prefix: "level-\(level.number)-")
+            data["html"] = shown(cell.body, of: level, at: pageURL)
             return data
         }
         let topics = ModelAssembler.recurringTopics(model, dimension: id).compactMap { topic -> [String: Any]? in
@@ -130,7 +144,7 @@ struct ModelContext {
         ]
     }
 
-    private func topic(dimension id: String, slug: String) -> [String: Any] {
+    private func topic(dimension id: String, slug: String, pageURL: String) -> [String: Any] {
         guard let dimension = site.config.dimensions.first(where: { $0.id == id }) else { return [:] }
         let sections = model.levels(with: id).compactMap { level -> [String: Any]? in
             guard let topic = level.cells[id]?.topics.first(where: { $0.slug == slug }) else { return nil }
@@ -138,30 +152,14 @@ struct ModelContext {
             data["anchor"] = "level-\(level.number)"
             data["topic_url"] = level.url + "#" + topic.anchor
             data["heading"] = topic.title
-            data["html"] = Self.embed(topic.html, from: level.url, prefix: "level-\(level.number)-")
+            data["html"] = shown(topic.body, of: level, at: pageURL)
             return data
         }
         return ["dimension": dimensionData(dimension), "sections": sections]
     }
 
-    /// Makes a fragment of the page at `base` fit into another page: every `id="…"` and same-page
-    /// `href="#…"` gets `prefix`, and relative `href`/`src` links are made absolute from `base`.
-    static func embed(_ html: String, from base: String, prefix: String) -> String {
-        var result = html[...].replacingAll(" id=\"", with: " id=\"\(prefix)")[...]
-            .replacingAll(" href=\"#", with: " href=\"#\(prefix)")
-        for attribute in ["href", "src"] {
-            var output = ""
-            var rest = result[...]
-            let marker = " \(attribute)=\""
-            while let start = rest.firstUTF8Range(of: marker) {
-                output += rest[..<start.upperBound]
-                rest = rest[start.upperBound...]
-                let isRelative = !(rest.hasPrefix("/") || rest.hasPrefix("#") || rest.prefix(12).contains(":"))
-                if isRelative { output += base }
-            }
-            output += rest
-            result = output
-        }
-        return result
+    /// A stretch of a level page written for the generated page at `pageURL`, its heading ids prefixed with the level.
+    private func shown(_ body: Range<Int>, of level: MaturityModel.Level, at pageURL: String) -> String {
+        PageContent.write(site.pages[level.page], body, for: pageURL, ids: .prefixed("level-\(level.number)-")).html
     }
 }

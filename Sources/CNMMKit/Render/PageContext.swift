@@ -62,7 +62,7 @@ struct PageContext: Sendable {
             site: site, icons: icons, strings: t, language: page.language,
             renderPartial: { [theme] name, data in theme.library.render(data, withTemplate: name) ?? "" })
         if let generated = page.generated {
-            context["model"] = model.generated(generated)
+            context["model"] = model.generated(generated, url: page.url)
         } else if let level = model.levelPage(index) {
             context["level"] = level.context
             data["content"] = level.html

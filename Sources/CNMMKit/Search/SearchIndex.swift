@@ -51,15 +51,14 @@ struct SearchIndex {
 private extension SearchIndex {
     /// The level page's own record (its text outside the dimension sections), then each section and its topics.
     func levelRecords(_ level: MaturityModel.Level, page: Page) -> [SearchRecord] {
-        let sections = HeadingSections(html: page.html, headings: page.headings)
         var outside = ""
-        var cursor = page.html.startIndex
+        var cursor = 0
         var records: [SearchRecord] = []
-        for section in sections.sections where section.heading.level == 2 {
-            guard let dimension = section.heading.dimension, let cell = level.cells[dimension],
-                cell.anchor == section.heading.id
+        for section in page.content.sections(of: page) where page.headings[section.heading].level == 2 {
+            let heading = page.headings[section.heading]
+            guard let dimension = heading.dimension, let cell = level.cells[dimension], cell.anchor == heading.id
             else { continue }
-            outside += page.html[cursor..<section.start]
+            outside += PageContent.text(of: page, cursor..<section.start)
             cursor = section.end
             records.append(
                 SearchRecord(
@@ -72,7 +71,7 @@ private extension SearchIndex {
                         dimension: dimension, text: plain(topic.html, key: level.url + "#" + topic.anchor)))
             }
         }
-        outside += page.html[cursor...]
+        outside += PageContent.text(of: page, cursor..<page.html.utf8.count)
         let own = SearchRecord(
             kind: .page, url: page.url, title: page.title, level: level.number, text: pageText(page, html: outside))
         return [own] + records

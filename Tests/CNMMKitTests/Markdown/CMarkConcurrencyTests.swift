@@ -27,9 +27,9 @@ struct CMarkConcurrencyTests {
             | www.example.org/t | http://example.com |
             """
         let pages = (0..<3000).map { $0 % 7 == 0 ? page : plain }
-        let rendered = pages.parallelMap { CMark.render($0) { $0.innerHTML } }
-        let expected = CMark.render(page) { $0.innerHTML }
-        let expectedPlain = CMark.render(plain) { $0.innerHTML }
+        let rendered = pages.parallelMap { CMark.render($0) { $0.map(\.innerHTML) } }
+        let expected = CMark.render(page) { $0.map(\.innerHTML) }
+        let expectedPlain = CMark.render(plain) { $0.map(\.innerHTML) }
         #expect(expected.contains("<del>none</del>") && expected.contains("<del>gone</del>"))
         #expect(expected.contains("<a href=\"http://www.example.org\">"))
         #expect(expected.contains("<a href=\"https://example.com/x\">"))

@@ -16,13 +16,13 @@ struct CMarkHeadingTests {
     func sameAsRenderer(_ markdown: String) {
         var quick: [CMark.HeadingNode] = []
         var rendered: [CMark.HeadingNode] = []
-        let quickHTML = CMark.render(markdown + "\n\nText.\n", quickHeadings: true) { node in
-            quick.append(node)
-            return "<h\(node.level)>\(node.innerHTML)</h\(node.level)>"
+        let quickHTML = CMark.render(markdown + "\n\nText.\n", quickHeadings: true) { nodes in
+            quick += nodes
+            return nodes.map { "<h\($0.level)>\($0.innerHTML)</h\($0.level)>" }
         }
-        let renderedHTML = CMark.render(markdown + "\n\nText.\n", quickHeadings: false) { node in
-            rendered.append(node)
-            return "<h\(node.level)>\(node.innerHTML)</h\(node.level)>"
+        let renderedHTML = CMark.render(markdown + "\n\nText.\n", quickHeadings: false) { nodes in
+            rendered += nodes
+            return nodes.map { "<h\($0.level)>\($0.innerHTML)</h\($0.level)>" }
         }
         #expect(quickHTML == renderedHTML)
         #expect(quick.count == 1 && rendered.count == 1)
