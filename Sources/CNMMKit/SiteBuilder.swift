@@ -103,31 +103,24 @@ public struct SiteBuilder: Sendable {
             uniqueKeysWithValues: config.languages.map {
                 ($0.code, UIStrings(language: $0.code, defaultLanguage: config.defaultLanguage, all: theme.strings))
             })
-        var translated = TranslationStage(site: site, git: commits.isEmpty ? nil : git).run()
-        if config.languages.count > 1 {
-            Page.adopt(
-                config.languages.map { language in
-                    Page.generated(
-                        .translations, path: "translations", title: strings[language.code]?["translations"] ?? "",
-                        language: language.code)
-                }, into: &translated)
-        }
-        let search = SearchPages(languages: config.languages, templates: theme.templateNames, strings: strings)
-            .complete(translated)
-        search.diagnostics.forEach(log.report)
-        let (withTranslations, translationProblems) = SiteAssembler(config: config).assemble(search.pages)
-        translationProblems.forEach(log.report)
-        site = withTranslations
-
-        let model = ModelAssembler(site: site, strings: strings).assemble()
+        let translated = SearchPages.withoutFallbackCopies(
+            TranslationStage(site: site, git: commits.isEmpty ? nil : git).run(), templates: theme.templateNames)
+        let model = ModelAssembler(config: config, pages: translated, strings: strings).assemble()
         model.diagnostics.forEach(log.report)
-        if !model.generated.isEmpty {
-            var pages = site.pages
-            Page.adopt(model.generated, into: &pages)
-            let (withModel, problems) = SiteAssembler(config: config).assemble(pages)
-            problems.forEach(log.report)
-            site = withModel
+        var wanted = model.generated
+        if config.languages.count > 1 {
+            wanted += config.languages.map { language in
+                Page.generated(
+                    .translations, path: "translations", title: strings[language.code]?["translations"] ?? "",
+                    language: language.code)
+            }
         }
+        wanted += SearchPages.wanted(languages: config.languages, templates: theme.templateNames, strings: strings)
+        let generated = GeneratedPages(config: config).place(wanted, into: translated)
+        generated.diagnostics.forEach(log.report)
+        let (complete, problems) = SiteAssembler(config: config).assemble(generated.pages)
+        problems.forEach(log.report)
+        site = complete
         site.models = model.models
         if config.languages.count > 1 {
             site.translationReport = TranslationReport(site: site, wordCounts: reuse?.wordCounts)

@@ -2,12 +2,14 @@ import Foundation
 
 /// The model stage: finds the maturity model in the rendered level pages and adds the pages it generates.
 ///
-/// Input: the site after Markdown. A level page is a page with at least one `##` section whose icon names
+/// Input: the pages after Markdown and translation, and the configuration. A level page is a page with at least one `##` section whose icon names
 /// a dimension. Output: per language a `MaturityModel` (levels in order of weight, then number; cells with
 /// their topics), the generated pages (overview, dimensions, one per dimension, one per recurring topic),
 /// and warnings for sections without an icon, icons that name no dimension, repeated and missing dimensions.
 struct ModelAssembler {
-    var site: Site
+    var config: SiteConfig
+    /// The pages; a level's `page` is an index into them.
+    var pages: [Page]
     var strings: [String: UIStrings]
 
     struct Result {
@@ -18,12 +20,13 @@ struct ModelAssembler {
 
     func assemble() -> Result {
         var result = Result(models: [:], generated: [], diagnostics: [])
-        let dimensions = site.config.dimensions
+        let dimensions = config.dimensions
         let known = Set(dimensions.map(\.id))
-        for language in site.config.languages {
+        for language in config.languages {
             var levels: [MaturityModel.Level] = []
-            for index in site.ordered[language.code] ?? [] {
-                let page = site.pages[index]
+            let inLanguage = pages.indices.filter { pages[$0].language == language.code }
+            for index in inLanguage.sorted(by: { SiteAssembler.readingOrder(pages[$0], pages[$1]) }) {
+                let page = pages[index]
                 guard page.generated == nil, page.headings.contains(where: { $0.level == 2 && $0.dimension != nil })
                 else {
                     continue
@@ -72,8 +75,8 @@ struct ModelAssembler {
                 levels.append(level)
             }
             levels.sort { a, b in
-                let wa = site.pages[a.page].frontMatter.weight == 0 ? Int.max : site.pages[a.page].frontMatter.weight
-                let wb = site.pages[b.page].frontMatter.weight == 0 ? Int.max : site.pages[b.page].frontMatter.weight
+                let wa = pages[a.page].frontMatter.weight == 0 ? Int.max : pages[a.page].frontMatter.weight
+                let wb = pages[b.page].frontMatter.weight == 0 ? Int.max : pages[b.page].frontMatter.weight
                 return (wa, a.number) < (wb, b.number)
             }
             let model = MaturityModel(language: language.code, levels: levels)
@@ -112,11 +115,10 @@ struct ModelAssembler {
             page("model", t["model_overview"], .page, .overview, weight: 900),
             page("dimensions", t["dimensions"], .section, .dimensions, weight: 901),
         ]
-        for (position, dimension) in site.config.dimensions.enumerated() where !model.levels(with: dimension.id).isEmpty
-        {
+        for (position, dimension) in config.dimensions.enumerated() where !model.levels(with: dimension.id).isEmpty {
             pages.append(
                 page(
-                    "dimensions/\(dimension.id)", dimension.name(in: language, fallback: site.config.defaultLanguage),
+                    "dimensions/\(dimension.id)", dimension.name(in: language, fallback: config.defaultLanguage),
                     .section, .dimension(dimension.id), weight: position + 1))
             for (order, topic) in Self.recurringTopics(model, dimension: dimension.id).enumerated() {
                 pages.append(

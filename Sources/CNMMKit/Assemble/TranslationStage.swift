@@ -27,7 +27,8 @@ struct TranslationStage {
                         pages[translated].outdated = outdated(pages[translated], source: original)
                     }
                 } else if config.translationFallback {
-                    pages.append(fallback(of: original, in: language.code, url: ""))
+                    let url = SiteAssembler(config: config).url(language: language.code, path: original.path)
+                    pages.append(fallback(of: original, in: language.code, url: url))
                 }
             }
         }

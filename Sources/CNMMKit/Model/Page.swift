@@ -116,24 +116,6 @@ public struct Page: Sendable {
         return page
     }
 
-    /// Adds generated pages to `pages`, except where a content page at the same path asks for the generated
-    /// page's layout (as the real site's `search.md` does with `layout: search`): that page takes its place.
-    static func adopt(_ generated: [Page], into pages: inout [Page]) {
-        var byPath: [String: Int] = [:]
-        for (index, page) in pages.enumerated() where page.generated == nil && !page.sourcePath.isEmpty {
-            byPath["\(page.language)\u{0}\(page.path.lowercased())"] = index
-        }
-        for page in generated {
-            if let kind = page.generated, let index = byPath["\(page.language)\u{0}\(page.path.lowercased())"],
-                pages[index].frontMatter.layout == kind.layout
-            {
-                pages[index].generated = kind
-            } else {
-                pages.append(page)
-            }
-        }
-    }
-
     /// Adds HTML at the end of the page's, with its structure and headings (offsets counted from its own start).
     mutating func append(html more: String, content moreContent: PageContent, headings moreHeadings: [Heading]) {
         let offset = html.utf8.count

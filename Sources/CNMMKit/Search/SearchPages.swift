@@ -1,40 +1,25 @@
 /// Each language's search page: its content page with `layout: search`, else one the generator adds at `search`.
 ///
-/// Input: the pages after the translation stage, the theme's layouts and the UI strings. Search exists only when
-/// the theme has a `search` layout. Output: the pages with a generated search page (titled with the UI string
-/// `search`, kept out of the sidebar) for each language that has no search page of its own; fallback copies of
-/// another language's search page are dropped, so the page speaks the reader's language. A content page without
-/// the layout at `search` (or its fallback copy) keeps its place; that language gets no search page, and a warning
-/// says why.
-struct SearchPages {
-    var languages: [Language]
-    var templates: Set<String>
-    var strings: [String: UIStrings]
-
+/// Search exists only when the theme has a `search` layout. The pages are placed by the generated-pages stage
+/// (`GeneratedPages`), titled with the UI string `search` and kept out of the sidebar.
+enum SearchPages {
     /// The layout that makes a page a search page.
     static let layout = "search"
 
-    func complete(_ pages: [Page]) -> (pages: [Page], diagnostics: [Diagnostic]) {
-        guard templates.contains(Self.layout) else { return (pages, []) }
-        var pages = pages
-        var diagnostics: [Diagnostic] = []
-        var warned: Set<String> = []
-        for language in languages {
-            pages.removeAll { $0.language == language.code && Self.isSearchPage($0) && $0.fallbackFrom != nil }
-            if pages.contains(where: { $0.language == language.code && Self.isSearchPage($0) }) { continue }
-            if let taken = pages.first(where: { $0.language == language.code && $0.path.lowercased() == "search" }) {
-                if warned.insert(taken.sourcePath).inserted {
-                    diagnostics.append(
-                        .warning(
-                            taken.sourcePath,
-                            "this page is at the search page's place; add 'layout: search' to make it the search page"))
-                }
-                continue
-            }
-            let title = strings[language.code]?["search"] ?? "Search"
-            pages.append(Page.generated(.search, path: "search", title: title, language: language.code))
+    /// The search page each language would get, when the theme has the layout.
+    static func wanted(languages: [Language], templates: Set<String>, strings: [String: UIStrings]) -> [Page] {
+        guard templates.contains(layout) else { return [] }
+        return languages.map { language in
+            Page.generated(
+                .search, path: "search", title: strings[language.code]?["search"] ?? "Search", language: language.code)
         }
-        return (pages, diagnostics)
+    }
+
+    /// The pages without fallback copies of another language's search page, when the theme has search: each
+    /// language gets a search page in its own language instead.
+    static func withoutFallbackCopies(_ pages: [Page], templates: Set<String>) -> [Page] {
+        guard templates.contains(layout) else { return pages }
+        return pages.filter { !($0.fallbackFrom != nil && isSearchPage($0)) }
     }
 
     /// Whether a page is meant as a search page: generated as one, or with `layout: search`.

@@ -245,7 +245,7 @@ struct FaultCatalogueTests {
         let level = MaturityModelTests.level("Level 1 - Build", weight: 1, MaturityModelTests.all)
         try expectFailure(
             ["content/en/level-1/index.md": level, "content/en/model.md": "---\ntitle: Mine\n---\n"],
-            [("content/en/model.md", 1, "the page cnmm generates there")])
+            [("content/en/model.md", 1, "cnmm generates the model overview at /model/")])
         let site = try TestSite(
             Self.good.merging([
                 "content/en/level-1/index.md": level,

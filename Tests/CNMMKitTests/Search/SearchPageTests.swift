@@ -71,20 +71,20 @@ struct SearchPageTests {
         #expect(try #require(SearchFixture.text(rendered, "search/index.html")).contains("hreflang=\"de\""))
     }
 
-    @Test("a content page at search/ without the layout keeps its place (in every language), with one warning")
+    @Test(
+        "a content page at search/ without the layout is an error naming it and the layout that would make it the page")
     func taken() throws {
         var files = SearchFixture.site
         files["content/en/search.md"] = "---\ntitle: Research\n---\nOur research.\n"
         let site = try TestSite(files)
         defer { site.remove() }
-        let rendered = try SearchFixture.render(site)
-        #expect(try #require(SearchFixture.text(rendered, "search/index.html")).contains("Our research."))
-        #expect(try #require(SearchFixture.text(rendered, "de/search/index.html")).contains("Our research."))
-        let warnings = rendered.summary.warnings.filter { $0.message.contains("layout: search") }
-        #expect(warnings.map(\.path) == ["content/en/search.md"])
-        #expect(SearchFixture.text(rendered, "search/index.json") == nil, "there is no search")
-        #expect(SearchFixture.text(rendered, "de/search/index.json") == nil)
-        #expect(!(SearchFixture.text(rendered, "about/index.html") ?? "").contains("class=\"site-search\""))
+        let failure = try #require(site.failure())
+        let errors = failure.errors.filter { $0.message.contains("search page") }
+        #expect(errors.map(\.path) == ["content/en/search.md"], "the German fallback copy gives way silently")
+        #expect(errors.first?.line == 1)
+        #expect(errors.first?.message.contains("cnmm generates the search page at /search/") == true)
+        #expect(errors.first?.message.contains("'layout: search'") == true)
+        #expect(!site.exists("public"), "nothing is written")
     }
 
     @Test("a theme without a search layout has no search: no page, no index, no search box")
