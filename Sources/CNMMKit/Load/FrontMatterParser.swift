@@ -103,7 +103,9 @@ struct FrontMatterParser {
                 case "draft": fm.draft = try field.bool(value)
                 case "layout": fm.layout = try field.string(value)
                 case "toc_hide": fm.tocHide = try field.bool(value)
-                case "aliases": fm.aliases = try field.strings(value)
+                case "aliases":
+                    fm.aliases = try field.strings(value)
+                    fm.aliasesLine = line
                 case "translationKey": fm.translationKey = try field.string(value)
                 case "menu": fm.menus = try field.menus(value)
                 default:

@@ -49,7 +49,10 @@ public struct MarkdownRenderer: Sendable {
             var link = ContentLink(range: 0..<0, url: url, isRelative: true, line: line, isImage: isImage)
             var written = url
             if !isImage, let target = MarkdownLinks.exportedPageLink(url) {
-                guard let resolved = resolvePage(target) else {
+                // A file name as written on disk: percent-escapes (`%20`, `%C3%BC`) stand for the characters.
+                let decoded =
+                    target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target
+                guard let resolved = resolvePage(decoded) else {
                     diagnostics.append(
                         .error(path, line: line, "link \(url) names a Markdown file that is not a page of this site"))
                     return nil

@@ -8,6 +8,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var layout: String?
     public var tocHide: Bool = false
     public var aliases: [String] = []
+    /// The line of the `aliases` key in the file, for messages about an alias.
+    public var aliasesLine = 1
     public var translationKey: String?
     /// Menus this page is in, with their weight (`menu: {main: {weight: 20}}`).
     public var menus: [String: Int] = [:]

@@ -15,12 +15,16 @@ struct Aliases {
                 guard page.fallbackFrom == nil else { continue }
                 for alias in page.frontMatter.aliases {
                     let path = outputPath(alias, page: page)
-                    if taken.contains(path) {
+                    let line = page.frontMatter.aliasesLine
+                    if path == SiteRenderer.outputPath(url: page.url, basePath: site.config.basePath) {
                         diagnostics.append(
-                            .error(page.sourcePath, line: 1, "alias \(alias) is the URL of another page"))
+                            .error(page.sourcePath, line: line, "alias \(alias) is this page's own URL; remove it"))
+                    } else if taken.contains(path) {
+                        diagnostics.append(
+                            .error(page.sourcePath, line: line, "alias \(alias) is the URL of another page"))
                     } else if let owner = owners[path] {
                         diagnostics.append(
-                            .error(page.sourcePath, line: 1, "alias \(alias) is also an alias of \(owner)"))
+                            .error(page.sourcePath, line: line, "alias \(alias) is also an alias of \(owner)"))
                     } else {
                         owners[path] = page.sourcePath
                         files.append(OutputFile(path: path, text: redirect(to: page)))
@@ -29,6 +33,18 @@ struct Aliases {
             }
         }
         return (files, diagnostics)
+    }
+
+    /// Where Hugo also publishes the home page of the language at the site's root, `/en/` (a site with several
+    /// languages, the default one at the root): a redirect to the root, so that links to it keep working.
+    func languageRoot(taken: Set<String>) -> [OutputFile] {
+        let config = site.config
+        guard config.languages.count > 1, config.edition == nil,
+            let home = site.home[config.defaultLanguage], config.languagePrefix(config.defaultLanguage).isEmpty
+        else { return [] }
+        let path = config.defaultLanguage.lowercased() + "/index.html"
+        guard !taken.contains(path) else { return [] }
+        return [OutputFile(path: path, text: redirect(to: site.pages[home]))]
     }
 
     private func outputPath(_ alias: String, page: Page) -> String {

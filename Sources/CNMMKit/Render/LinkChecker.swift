@@ -132,7 +132,14 @@ struct LinkChecker {
         } else if !paths.contains(file), paths.contains(file + "/index.html") {
             file += "/index.html"
         }
-        guard paths.contains(file) else { return "link \(raw) points to a page or file that does not exist" }
+        guard paths.contains(file) else {
+            var problem = "link \(raw) points to a page or file that does not exist"
+            if let meant = Self.publishedForm(of: file, in: paths) {
+                let url = site.config.basePath + (meant.hasSuffix("index.html") ? String(meant.dropLast(10)) : meant)
+                problem += "; the page of that folder is at \(url) (URLs are lowercase, with spaces as -)"
+            }
+            return problem
+        }
         if let fragment, !fragment.isEmpty, let targetIDs = ids[file] {
             let decoded =
                 fragment.utf8.contains(UInt8(ascii: "%")) ? fragment.removingPercentEncoding ?? fragment : fragment
@@ -167,6 +174,16 @@ struct LinkChecker {
                 }
             }
         }
+        return nil
+    }
+
+    /// The output path a link to a folder or file by its name on disk (`Über Uns/index.html`) was meant for, when
+    /// the site publishes it under another form (`über-uns/index.html`).
+    static func publishedForm(of file: String, in paths: Set<String>) -> String? {
+        let cleaned = file.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: " ", with: "-")
+        guard cleaned != file else { return nil }
+        if paths.contains(cleaned) { return cleaned }
+        if paths.contains(cleaned + "/index.html") { return cleaned + "/index.html" }
         return nil
     }
 

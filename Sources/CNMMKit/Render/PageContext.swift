@@ -128,8 +128,9 @@ struct PageContext: Sendable {
     }
 
     /// The data for the site's 404 page, in the default language.
-    func notFound() -> [String: Any] {
-        let language = site.config.rootLanguage
+    /// The 404 page's view model, in `language` (the root's language unless given).
+    func notFound(language: String? = nil) -> [String: Any] {
+        let language = language ?? site.config.rootLanguage
         var context = common(language: language, current: -1)
         let t = strings[language] ?? UIStrings(language: language, defaultLanguage: language, all: [:])
         context["title"] = "\(t["not_found_title"]) | \(context["site_title"] as? String ?? site.config.title)"

@@ -79,13 +79,20 @@ struct SiteRenderer {
             case .failure(let diagnostic): errors.append(diagnostic)
             }
         }
-        if let html = theme.library.render(context.notFound(), withTemplate: "404") {
-            files.append(OutputFile(path: "404.html", text: html))
-        } else {
-            errors.append(.error("layouts/404.mustache", "template not found: 404"))
+        // A 404 page at the root, and in each language's folder as Hugo writes one (`/de/404.html`).
+        for language in [nil] + site.config.publishedLanguages.map(\.code) {
+            let prefix = language.map(site.config.languagePrefix) ?? ""
+            guard language == nil || !prefix.isEmpty else { continue }
+            if let html = theme.library.render(context.notFound(language: language), withTemplate: "404") {
+                files.append(OutputFile(path: prefix + "404.html", text: html))
+            } else {
+                errors.append(.error("layouts/404.mustache", "template not found: 404"))
+                break
+            }
         }
         let (aliases, aliasProblems) = Aliases(site: site).files(taken: Set(files.map(\.path)))
         files += aliases
+        files += Aliases(site: site).languageRoot(taken: Set(files.map(\.path)))
         errors += aliasProblems
         if !errors.isEmpty { throw BuildFailure(errors) }
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap(site: site).xml()))

@@ -126,4 +126,66 @@ struct LinkTests {
         defer { site.remove() }
         try site.build()
     }
+
+    @Test("links to Markdown files with spaces and umlauts resolve, escaped or not, composed or decomposed")
+    func oddFileNames() throws {
+        let decomposed = "u\u{308}ber uns"
+        var files = Self.site
+        files["content/en/über uns/index.md"] = "---\ntitle: About us\n---\n## Team\n"
+        files["content/en/links.md"] = """
+            ---
+            title: Links
+            ---
+            [a](über%20uns/index.md) [b](<über uns/index.md>) [c](<\(decomposed)/index.md#team>)
+            [d](%C3%BCber%20uns/index.md)
+            """
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(!summary.warnings.contains { $0.path == "content/en/links.md" })
+        let html = try site.read("public/links/index.html")
+        for name in ["a", "b", "d"] {
+            #expect(html.contains("<a href=\"/%C3%BCber-uns/\">\(name)</a>"), "\(name)")
+        }
+        #expect(html.contains("<a href=\"/%C3%BCber-uns/#team\">c</a>"))
+    }
+
+    @Test("a link to a folder by its name on disk says which URL the page has, with the Markdown line")
+    func folderNameOnDisk() throws {
+        var files = Self.site
+        files["content/en/Über Uns/index.md"] = "---\ntitle: About us\n---\nUs.\n"
+        files["content/en/links.md"] = "---\ntitle: Links\n---\nIntro.\n\nSee [us](../%C3%9Cber%20Uns/).\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let failure = try #require(site.failure())
+        let error = try #require(failure.errors.first { $0.path == "content/en/links.md" })
+        #expect(error.line == 6)
+        #expect(error.message.contains("the page of that folder is at /über-uns/"), "\(error.message)")
+    }
+
+    @Test("every link error of a page names the Markdown line it was written on, whatever its form")
+    func everyErrorHasALine() throws {
+        var files = Self.site
+        files["content/en/links.md"] = """
+            ---
+            title: Links
+            ---
+            [a](../nowhere/) [b](<no where/>)
+
+            ![c](missing.png) [d](level-1/#nothing "title")
+
+            <https://example.org/fine>
+
+            [e][ref]
+
+            [ref]: /gone/
+            """
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let failure = try #require(site.failure())
+        let errors = failure.errors.filter { $0.path == "content/en/links.md" }
+        #expect(errors.count == 5)
+        #expect(errors.allSatisfy { $0.line > 0 }, "\(errors)")
+        #expect(Set(errors.map(\.line)) == [4, 6, 10])
+    }
 }

@@ -37,6 +37,38 @@ struct PublishingTests {
         )
     }
 
+    @Test("an alias onto the page itself is an error naming the aliases line")
+    func aliasOntoItself() throws {
+        var files = Self.site
+        files["content/en/guide/reading.md"] =
+            "---\ntitle: Reading\ndescription: x\naliases:\n  - /old/\n  - /guide/reading/\n---\nRead.\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        let failure = try #require(site.failure())
+        let error = try #require(failure.errors.first { $0.message.contains("alias /guide/reading/") })
+        #expect(error.path == "content/en/guide/reading.md")
+        #expect(error.line == 4)
+        #expect(error.message.contains("this page's own URL"))
+    }
+
+    @Test("Hugo's URLs of a site in two languages exist: /en/ sends to the root, /de/404.html is the German 404 page")
+    func hugoLanguageURLs() throws {
+        var files = Self.site
+        files["site.yml"] =
+            "title: Model\nbaseURL: https://example.org/\nlanguages:\n  - code: en\n    name: English\n  - code: de\n    name: Deutsch\n"
+        files["content/de/_index.md"] = "---\ntitle: Start\n---\nStart\n"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let redirect = try site.read("public/en/index.html")
+        #expect(redirect.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/\">"))
+        #expect(redirect.contains("<meta name=\"robots\" content=\"noindex\">"))
+        let german = try site.read("public/de/404.html")
+        #expect(german.contains("lang=\"de\""))
+        #expect(site.exists("public/404.html"))
+        #expect(!site.exists("public/en/404.html"), "the default language's 404 page is the root's")
+    }
+
     @Test("canonical, OpenGraph and Twitter tags with the site image and a per-page override")
     func socialTags() throws {
         let site = try TestSite(Self.site)
