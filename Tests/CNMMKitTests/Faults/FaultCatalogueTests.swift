@@ -246,6 +246,23 @@ struct FaultCatalogueTests {
         try expectFailure(
             ["content/en/level-1/index.md": level, "content/en/model.md": "---\ntitle: Mine\n---\n"],
             [("content/en/model.md", 1, "cnmm generates the model overview at /model/")])
+        // A dimension's page and the list of dimensions: the same rule, naming every source there.
+        try expectFailure(
+            [
+                "content/en/level-1/index.md": level,
+                "content/en/dimensions/people.md": "---\ntitle: People\n---\n",
+                "content/en/dimensions/_index.md": "---\ntitle: Ours\nlayout: section\n---\n",
+            ],
+            [
+                (
+                    "content/en/dimensions/people.md", 1,
+                    "cnmm generates the page of the dimension 'people' at /dimensions/people/"
+                ),
+                (
+                    "content/en/dimensions/_index.md", 1,
+                    "list of dimensions at /dimensions/, and content/en/dimensions/_index.md is"
+                ),
+            ])
         let site = try TestSite(
             Self.good.merging([
                 "content/en/level-1/index.md": level,
