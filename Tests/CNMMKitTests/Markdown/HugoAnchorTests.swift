@@ -35,7 +35,7 @@ struct HugoAnchorTests {
         Case("## ００１ fullwidth", "００１-fullwidth"), Case("## x² y½ z³", "x-y-z"), Case("## Ⅻ roman", "-roman"),
         Case("## ⑴ circled", "-circled"), Case("## Ⓐ circled", "-circled"), Case("## ℃", "heading"),
         Case("## ª º", "ª-º"), Case("## µ", "µ"), Case("## 𝐀 math bold", "𝐀-math-bold"), Case("## ℌ", "ℌ"),
-        Case("## ﬁ ligature", "ﬁ-ligature"), Case("## \u{1C89}x tje", "\u{1C8A}x-tje"),
+        Case("## ﬁ ligature", "ﬁ-ligature"),
         Case("## ÄNDERUNG", "änderung"), Case("## İstanbul", "istanbul"), Case("## İ\u{307}", "i"),
         Case("## ΣΑΣ", "σασ"), Case("## Ǆemo ǅ", "ǆemo-ǆ"), Case("## ǈ", "ǉ"), Case("## ẞ sharp", "ß-sharp"),
         Case("## K kelvin", "k-kelvin"), Case("## Ω ohm", "ω-ohm"), Case("## ϴ theta", "θ-theta"),
