@@ -13,6 +13,9 @@ enum CMark {
         var line: Int
         /// Text and code of the heading, with inline HTML left out.
         var plainText: String
+        /// The text Hugo makes a heading's id of: `plainText` with its typographer's dashes, which ids leave out (a
+        /// run of hyphens outside code counts as one `-` when its length leaves 1 over threes, else as nothing).
+        var anchorText: String
         /// Raw inline HTML fragments inside the heading (`<i class="fas fa-users">`).
         var inlineHTML: [String]
         /// The heading's inner HTML as cmark renders it.
@@ -129,6 +132,7 @@ enum CMark {
         _ node: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?, options: Int32, quick: Bool
     ) -> HeadingNode {
         var text = ""
+        var anchor = ""
         var inlineHTML: [String] = []
         var inner = ""
         var simple = quick
@@ -144,16 +148,20 @@ enum CMark {
                 case CMARK_NODE_TEXT:
                     let value = literal(child)
                     text += value
+                    anchor += typographerDashes(value)
                     inner += escaped(value)
                 case CMARK_NODE_CODE:
                     let value = literal(child)
                     text += value
+                    anchor += value
                     inner += "<code>" + escaped(value) + "</code>"
                 case CMARK_NODE_SOFTBREAK:
                     text += " "
+                    anchor += " "
                     inner += "\n"
                 case CMARK_NODE_LINEBREAK:
                     text += " "
+                    anchor += " "
                     inner += "<br />\n"
                 case CMARK_NODE_HTML_INLINE:
                     let value = literal(child)
@@ -169,7 +177,7 @@ enum CMark {
         if simple {
             return HeadingNode(
                 level: Int(cmark_node_get_heading_level(node)), line: Int(cmark_node_get_start_line(node)),
-                plainText: text, inlineHTML: inlineHTML, innerHTML: inner)
+                plainText: text, anchorText: anchor, inlineHTML: inlineHTML, innerHTML: inner)
         }
         inner = ""
         // Rendering the heading node alone gives "<hN>inner</hN>\n"; keep the inner part.
@@ -187,9 +195,29 @@ enum CMark {
             level: Int(cmark_node_get_heading_level(node)),
             line: Int(cmark_node_get_start_line(node)),
             plainText: text,
+            anchorText: anchor,
             inlineHTML: inlineHTML,
             innerHTML: inner
         )
+    }
+
+    /// Text as Hugo's typographer leaves it for an id: each run of `-` becomes one `-` when its length is 1 more than a
+    /// multiple of 3 (`-`, `----`: dashes and one hyphen), else nothing (`--` and `---` are en and em dashes).
+    static func typographerDashes(_ text: String) -> String {
+        guard text[...].firstUTF8Range(of: "--") != nil else { return text }
+        var out: [UInt8] = []
+        var run = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                run += 1
+                continue
+            }
+            if run % 3 == 1 { out.append(UInt8(ascii: "-")) }
+            run = 0
+            out.append(byte)
+        }
+        if run % 3 == 1 { out.append(UInt8(ascii: "-")) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Text as cmark's HTML renderer escapes it: `"`, `&`, `<` and `>` (not `'` or `/`, outside attributes).

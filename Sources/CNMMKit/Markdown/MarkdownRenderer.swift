@@ -98,23 +98,45 @@ public struct MarkdownRenderer: Sendable {
         return Output(html: html, headings: headings, diagnostics: diagnostics, content: content)
     }
 
-    /// The headings of a page with their ids: a dimension's `##` gets the dimension's id (`people`) and its `###`
-    /// topics `people-<slug>`, the same in every language; every other heading the id of its text.
+    /// The headings of a page with their ids. Every heading has Hugo's id (`HugoAnchor`), so that links into the
+    /// site Hugo built still land; a dimension's `##` and its `###` topics also have a language-neutral id, the same
+    /// in every language (`people`, `people-<slug>`), which sits on the heading, Hugo's as its `alias` where the
+    /// two differ. Hugo's ids are given first, in Hugo's order; a neutral id never takes one of them.
     private func headings(_ nodes: [CMark.HeadingNode], path: String, firstLine: Int, diagnostics: inout [Diagnostic])
         -> [Heading]
     {
-        var slugs = Slug.Registry()
+        var hugo = HugoAnchor.Registry()
+        let hugoIDs = nodes.map { hugo.unique(HugoAnchor.make($0.anchorText)) }
+        var used = Set(hugoIDs)
+        func unique(_ base: String) -> String {
+            let base = base.isEmpty ? "section" : base
+            guard used.contains(base) else {
+                used.insert(base)
+                return base
+            }
+            var suffix = 1
+            while used.contains("\(base)-\(suffix)") { suffix += 1 }
+            used.insert("\(base)-\(suffix)")
+            return "\(base)-\(suffix)"
+        }
         var dimension: String?
-        return nodes.map { node in
+        return nodes.enumerated().map { index, node in
             let line = node.line + firstLine - 1
             let icon = IconMarkup.iconName(in: node.inlineHTML)
             if node.level <= 2 { dimension = icon.flatMap { dimensionIcons[$0] } }
             let slug = Slug.make(node.plainText)
-            let id: String
+            let hugoID = hugoIDs[index]
+            var neutral: String?
             switch (node.level, dimension) {
-            case (2, let dimension?): id = slugs.unique(dimension)
-            case (3, let dimension?): id = slugs.unique("\(dimension)-\(slug)")
-            default: id = slugs.unique(slug)
+            case (2, let dimension?): neutral = dimension
+            case (3, let dimension?): neutral = "\(dimension)-\(slug)"
+            default: neutral = nil
+            }
+            let id: String
+            if let neutral {
+                id = neutral == hugoID ? hugoID : unique(neutral)
+            } else {
+                id = hugoID.isEmpty ? unique(slug) : hugoID
             }
             if let icon, icons[icon] == nil {
                 diagnostics.append(
@@ -123,6 +145,7 @@ public struct MarkdownRenderer: Sendable {
             }
             let text = node.plainText.trimmingWhitespaceAndNewlines
             var heading = Heading(level: node.level, id: id, text: text, icon: icon, line: line)
+            heading.alias = hugoID.isEmpty || hugoID == id ? nil : hugoID
             heading.dimension = dimension
             heading.slug = slug
             return heading

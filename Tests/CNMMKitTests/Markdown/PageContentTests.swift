@@ -105,7 +105,9 @@ struct PageContentTests {
             ])
         #expect(
             output.content.headings.map { text($0.opening) } == [
-                "<h2 id=\"people\">", "<h3 id=\"people-culture-inner\">", "<h2 id=\"process\">",
+                "<h2 id=\"people\">",
+                "<h3 id=\"people-culture-inner\"><span class=\"heading-alias\" id=\"culture-inner\"></span>",
+                "<h2 id=\"process\">",
             ])
         for place in output.content.headings {
             #expect(text(place.end - 5..<place.end).hasPrefix("</h"))
@@ -157,10 +159,13 @@ struct PageContentTests {
         // Written into the page itself, an anchor of the page is a fragment alone.
         let itself = PageContent.write(page, people.start..<people.end, for: "/level-1/", ids: .kept(avoiding: []))
         #expect(itself.html.contains("<a href=\"#people-culture\">c</a>"))
+        // An id already in the page it is written into is left out: Hugo's `culture` here.
+        let avoiding = PageContent.write(page, people.start..<people.end, for: "/x/", ids: .kept(avoiding: ["culture"]))
+        #expect(avoiding.html.contains("<h3 id=\"people-culture\">Culture</h3>"))
         let bytes = Array(itself.html.utf8)
         #expect(
             itself.content.headings.map { String(decoding: bytes[$0.opening], as: UTF8.self) } == [
-                "<h2 id=\"people\">", "<h3 id=\"people-culture\">",
+                "<h2 id=\"people\">", "<h3 id=\"people-culture\"><span class=\"heading-alias\" id=\"culture\"></span>",
             ])
         #expect(itself.content.links.allSatisfy { !$0.isRelative && $0.sourcePath == page.sourcePath })
         for place in itself.content.headings {
