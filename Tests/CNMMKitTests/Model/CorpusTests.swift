@@ -3,18 +3,18 @@ import Testing
 
 @testable import CNMMKit
 
-/// Builds the real site's content tree (`../shared/corpus/cartografos-v3`, beside the repository).
+/// Builds the real site's content tree (`Tests/CNMMKitTests/Fixtures/cartografos-v3`, a copy kept with its licence).
 @Suite("The real site")
 struct CorpusTests {
-    static let corpus = TestSite.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
-        "shared/corpus/cartografos-v3")
+    static let corpus = TestSite.repositoryRoot.appendingPathComponent("Tests/CNMMKitTests/Fixtures/cartografos-v3")
 
     @Test(
         "builds unchanged with no errors: 5 × 5 overview, dimension and topic pages in both languages, every link resolving"
     )
     func buildsTheModel() throws {
         try #require(
-            FileManager.default.fileExists(atPath: Self.corpus.path), "the corpus is expected beside the repository")
+            FileManager.default.fileExists(atPath: Self.corpus.path),
+            "the fixture copy of the real site is part of the repository")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("cnmm-corpus-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let options = BuildOptions(
