@@ -50,7 +50,8 @@ struct BrowserLinks {
             let base = tags.first { $0.name == "base" && $0.attribute("href") != nil }
                 .flatMap { BrowserURL(String(decoding: $0.attribute("href")!.value, as: UTF8.self), base: pageURL) }
             var seen = Set<[UInt8]>()
-            for tag in tags {
+            // A `<base href>` is no link: it only changes what the page's links resolve against.
+            for tag in tags where tag.name != "base" {
                 for attribute in tag.attributes where attribute.name == "href" || attribute.name == "src" {
                     guard seen.insert(attribute.raw).inserted else { continue }
                     let value = String(decoding: attribute.value, as: UTF8.self)

@@ -15,7 +15,8 @@ struct BrowserLinksTests {
         "public/über uns/index.html": page("<p>Über uns</p>"),
         "public/a&b.html": page("<p>and</p>"),
         "public/icons.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"><symbol id=\"users\"></symbol></svg>",
-        "public/sub/index.html": page("<base href=\"/level-1/\">\n<a href=\"d.png\">bundle file, from the base</a>"),
+        "public/sub/index.html": page(
+            "<base href=\"../level-1/\"><base href=\"/nowhere/\">\n<a href=\"d.png\">bundle file, from the base</a>"),
     ]
 
     func check(_ files: [String: String], site url: String = "http://site.test/") throws -> [BrowserLinks.Problem] {
