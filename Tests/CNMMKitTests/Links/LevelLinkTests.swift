@@ -152,7 +152,7 @@ struct LevelLinkTests {
             folder: site.root.appendingPathComponent("public"), site: "http://site.test" + (baseURL ?? "/"))
         let problems = try checker.problems()
         #expect(problems.isEmpty, "\(BrowserLinks.report(problems))")
-        for page in ["dimensions/people/index.html", "de/dimensions/people/culture/index.html"] {
+        for page in ["dimensions/people/index.html", "de/dimensions/people/kultur/index.html"] {
             #expect(site.exists("public/" + page), "generated pages are checked too")
         }
     }
