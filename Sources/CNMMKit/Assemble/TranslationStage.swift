@@ -23,7 +23,7 @@ struct TranslationStage {
                         // A made-up home or section page: show the source's instead.
                         pages[translated] = fallback(of: original, in: language.code, url: pages[translated].url)
                     } else if !pages[translated].sourcePath.isEmpty {
-                        addMissingSections(from: original, to: &pages[translated])
+                        if config.translationFallback { addMissingSections(from: original, to: &pages[translated]) }
                         pages[translated].outdated = outdated(pages[translated], source: original)
                     }
                 } else if config.translationFallback {

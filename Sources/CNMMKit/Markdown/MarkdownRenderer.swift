@@ -55,7 +55,9 @@ public struct MarkdownRenderer: Sendable {
                 guard let resolved = resolvePage(decoded) else {
                     diagnostics.append(
                         .error(path, line: line, "link \(url) names a Markdown file that is not a page of this site"))
-                    return nil
+                    link.isResolved = false
+                    links.append((link, url))
+                    return tokens.token(.link, links.count - 1)
                 }
                 link.url = resolved
                 link.isRelative = false

@@ -181,6 +181,8 @@ public struct ContentLink: Sendable, Hashable {
     /// The file it was written in, when not the page's own (a section shown from another page).
     public var sourcePath: String?
     public var isImage: Bool
+    /// False for a link to a Markdown file that is no page: reported where it is written, not checked again.
+    public var isResolved = true
 
     /// The path from the site's root it leads to, from the page at `pageURL` that holds it.
     public func target(from pageURL: String) -> String {

@@ -84,8 +84,9 @@ struct LinkChecker {
                     diagnostics.append(.error(source, problem))
                     continue
                 }
-                // A link shown from another page's Markdown leads where it leads there, where it is reported.
-                guard origin.path == page.sourcePath else { continue }
+                // A link shown from another page's Markdown leads where it leads there, where it is reported; a link
+                // to a Markdown file that is no page was reported by the Markdown stage.
+                guard origin.path == page.sourcePath, origin.isResolved else { continue }
                 diagnostics.append(.error(origin.path, line: origin.line, problem))
             }
             return diagnostics
@@ -152,7 +153,7 @@ struct LinkChecker {
 
     /// The Markdown file and line a link of a page's HTML was written on, when it is a link of content: the page's
     /// own, or one of the level pages' sections a generated page shows.
-    private func origin(of link: String, on page: Page) -> (path: String, line: Int)? {
+    private func origin(of link: String, on page: Page) -> (path: String, line: Int, isResolved: Bool)? {
         if page.generated == nil {
             var html = page.html
             return html.withUTF8 { bytes in
@@ -160,7 +161,7 @@ struct LinkChecker {
                 where found.range.upperBound <= bytes.count
                     && bytes[found.range].elementsEqual(link.utf8)
                 {
-                    return (found.sourcePath ?? page.sourcePath, found.line)
+                    return (found.sourcePath ?? page.sourcePath, found.line, found.isResolved)
                 }
                 return nil
             }
@@ -170,7 +171,7 @@ struct LinkChecker {
             for found in levelPage.content.links {
                 let written = PageContent.written(found.target(from: levelPage.url), for: page.url)
                 if URLReference.escapedForHref(written) == link {
-                    return (found.sourcePath ?? levelPage.sourcePath, found.line)
+                    return (found.sourcePath ?? levelPage.sourcePath, found.line, found.isResolved)
                 }
             }
         }

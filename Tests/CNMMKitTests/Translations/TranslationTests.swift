@@ -54,6 +54,8 @@ struct TranslationTests {
         let html = try site.read("public/guide/index.html")
         let switcher = try #require(html.range(of: "language-switcher")).upperBound
         #expect(html[switcher...].contains("href=\"/de/\""), "the switcher goes to the German home instead")
+        let level = try site.read("public/de/level-1/index.html")
+        #expect(!level.contains("fallback-section"), "no section is taken from the default language either")
     }
 
     @Test("a translated level page lacking dimension sections gets them from the default language, marked")
