@@ -24,8 +24,12 @@ struct ModelAssembler {
         let known = Set(dimensions.map(\.id))
         for language in config.languages {
             var levels: [MaturityModel.Level] = []
-            let inLanguage = pages.indices.filter { pages[$0].language == language.code }
-            for index in inLanguage.sorted(by: { SiteAssembler.readingOrder(pages[$0], pages[$1]) }) {
+            // Level pages in reading order (which numbers a level whose path has none).
+            let candidates = pages.indices.filter { index in
+                pages[index].language == language.code && pages[index].generated == nil
+                    && pages[index].headings.contains { $0.level == 2 && $0.dimension != nil }
+            }
+            for index in candidates.sorted(by: { SiteAssembler.readingOrder(pages[$0], pages[$1]) }) {
                 let page = pages[index]
                 guard page.generated == nil, page.headings.contains(where: { $0.level == 2 && $0.dimension != nil })
                 else {

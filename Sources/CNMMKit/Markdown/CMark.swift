@@ -31,10 +31,22 @@ enum CMark {
         _ markdown: String, rewriteLink: (_ url: String, _ line: Int, _ isImage: Bool) -> String? = { _, _, _ in nil },
         quickHeadings: Bool = true, rewrite: ([HeadingNode]) -> [String]
     ) -> String {
+        render(markdown, rewriteLink: rewriteLink, quickHeadings: quickHeadings, rewrite: rewrite) { bytes in
+            String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// `render`, handing the HTML to `finish` as the bytes cmark wrote (valid only during the call), so that a caller
+    /// that goes over them makes one Swift string, not two.
+    static func render<Result>(
+        _ markdown: String, rewriteLink: (_ url: String, _ line: Int, _ isImage: Bool) -> String? = { _, _, _ in nil },
+        quickHeadings: Bool = true, rewrite: ([HeadingNode]) -> [String],
+        finish: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         registerExtensions
         // Table alignment as style attributes: the align attribute is obsolete HTML.
         let options = CMARK_OPT_UNSAFE | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return finish(UnsafeBufferPointer(start: nil, count: 0)) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
             // Extensions are found by name after registration; the parser keeps the list the renderer needs.
@@ -54,7 +66,7 @@ enum CMark {
         hasTilde ? finishing.lockAlone() : finishing.lockShared()
         let finished = cmark_parser_finish(parser)
         finishing.unlock()
-        guard let document = finished else { return "" }
+        guard let document = finished else { return finish(UnsafeBufferPointer(start: nil, count: 0)) }
         defer { cmark_node_free(document) }
         // The extension list belongs to the parser: render before the parser is freed (the defer order does this).
         let extensions = cmark_parser_get_syntax_extensions(parser)
@@ -77,7 +89,14 @@ enum CMark {
             cmark_node_replace(heading, block)
             cmark_node_free(heading)
         }
-        return takeString(cmark_render_html(document, options, extensions))
+        guard let html = cmark_render_html(document, options, extensions) else {
+            return finish(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        // Allocated by cmark for the caller: freed once `finish` has read it.
+        defer { free(html) }
+        return html.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+            finish(UnsafeBufferPointer(start: start, count: strlen(html)))
+        }
     }
 
     /// Who may finish a parse (parse its inlines) at the same time as whom.

@@ -30,6 +30,19 @@ enum MarkdownLinks {
         }
     }
 
+    /// Whether HTML may hold a link that opens a new tab (it has `_blank`): only then `addNoopener` has work.
+    static func mayOpenNewTab(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 6 else { return false }
+        let needle = Array("_blank".utf8)
+        var cursor = 0
+        while cursor + 6 <= bytes.count, let hit = memchr(base + cursor, Int32(needle[0]), bytes.count - cursor) {
+            let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if position + 6 <= bytes.count, (1..<6).allSatisfy({ bytes[position + $0] == needle[$0] }) { return true }
+            cursor = position + 1
+        }
+        return false
+    }
+
     /// Adds `rel="noopener"` to every `<a …target="_blank"…>` that has no `rel`.
     static func addNoopener(_ html: String) -> String {
         // Searched as UTF-8 bytes: Foundation's `contains` and `range(of:)` bridge the whole page on every call.

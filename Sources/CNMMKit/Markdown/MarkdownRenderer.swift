@@ -73,19 +73,7 @@ public struct MarkdownRenderer: Sendable {
         }
         var headings: [Heading] = []
         var headingInner: [String] = []
-        let marked = CMark.render(markdown, rewriteLink: rewriteLink) { nodes in
-            headings = self.headings(nodes, path: path, firstLine: firstLine, diagnostics: &diagnostics)
-            headingInner = nodes.map { node in
-                guard let icon = IconMarkup.iconName(in: node.inlineHTML), let svg = icons[icon] else {
-                    return node.innerHTML.trimmingWhitespace
-                }
-                return IconMarkup.replace(icon: icon, in: node.innerHTML, with: svg).trimmingWhitespace
-            }
-            return headings.indices.map { index in
-                tokens.token(.heading, index) + headingInner[index] + "</h\(headings[index].level)>"
-            }
-        }
-        let (html, content) = tokens.replace(in: MarkdownLinks.addNoopener(marked)) { kind, index in
+        let replacement = { (kind: SlotTokens.Kind, index: Int) -> SlotTokens.Replacement in
             switch kind {
             case .link:
                 return .link(URLReference.escapedForHref(links[index].written), links[index].link)
@@ -97,6 +85,29 @@ public struct MarkdownRenderer: Sendable {
                 return .heading(opening: opening, rest: closing)
             }
         }
+        let (html, content) = CMark.render(
+            markdown, rewriteLink: rewriteLink,
+            rewrite: { nodes in
+                headings = self.headings(nodes, path: path, firstLine: firstLine, diagnostics: &diagnostics)
+                headingInner = nodes.map { node in
+                    guard let icon = IconMarkup.iconName(in: node.inlineHTML), let svg = icons[icon] else {
+                        return node.innerHTML.trimmingWhitespace
+                    }
+                    return IconMarkup.replace(icon: icon, in: node.innerHTML, with: svg).trimmingWhitespace
+                }
+                return headings.indices.map { index in
+                    tokens.token(.heading, index) + headingInner[index] + "</h\(headings[index].level)>"
+                }
+            },
+            finish: { bytes -> (String, PageContent) in
+                // `target="_blank"` in raw HTML (rare) gets `rel` first, on a string; else the tokens are replaced
+                // straight from cmark's bytes.
+                if MarkdownLinks.mayOpenNewTab(bytes) {
+                    let marked = MarkdownLinks.addNoopener(String(decoding: bytes, as: UTF8.self))
+                    return tokens.replace(in: marked, replacement)
+                }
+                return tokens.replace(in: bytes, replacement)
+            })
         return Output(html: html, headings: headings, diagnostics: diagnostics, content: content)
     }
 
@@ -126,8 +137,9 @@ public struct MarkdownRenderer: Sendable {
             let line = node.line + firstLine - 1
             let icon = IconMarkup.iconName(in: node.inlineHTML)
             if node.level <= 2 { dimension = icon.flatMap { dimensionIcons[$0] } }
-            let slug = Slug.make(node.plainText)
             let hugoID = hugoIDs[index]
+            // The text's own slug matches a topic across levels and languages' pages; other headings need none.
+            let slug = dimension != nil || hugoID.isEmpty ? Slug.make(node.plainText) : ""
             var neutral: String?
             switch (node.level, dimension) {
             case (2, let dimension?): neutral = dimension

@@ -34,10 +34,18 @@ struct SlotTokens {
 
     /// `html` with every token replaced, and where the links and headings now sit.
     func replace(in html: String, _ replacement: (Kind, Int) -> Replacement) -> (String, PageContent) {
-        var content = PageContent()
-        guard used else { return (html, content) }
+        guard used else { return (html, PageContent()) }
         var html = html
-        return html.withUTF8 { bytes in
+        return html.withUTF8 { replace(in: $0, replacement) }
+    }
+
+    /// The HTML in `bytes` with every token replaced, and where the links and headings now sit.
+    func replace(in bytes: UnsafeBufferPointer<UInt8>, _ replacement: (Kind, Int) -> Replacement) -> (
+        String, PageContent
+    ) {
+        var content = PageContent()
+        guard used else { return (String(decoding: bytes, as: UTF8.self), content) }
+        do {
             let stemBytes = Array(stem.utf8)
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -79,7 +87,7 @@ struct SlotTokens {
                 search = position
                 checkpoints.append((cursor, out.count))
             }
-            out += bytes[cursor...]
+            out += bytes[cursor..<bytes.count]
             for (index, end) in headingEnds {
                 let (source, written) = checkpoints.last { $0.0 <= end } ?? (0, 0)
                 content.headings[index].end = written + (end - source)

@@ -15,7 +15,8 @@ public struct Heading: Sendable, Hashable {
     public var line: Int
     /// The dimension whose section this heading opens (`##`) or lies in (`###` and below), on level pages.
     public var dimension: String?
-    /// The slug of the text alone, before the page made it unique or prefixed it.
+    /// The slug of the text alone, before the page made it unique or prefixed it; set on the headings of dimension
+    /// sections (where it names a topic) and on headings without text, empty on the others.
     public var slug: String = ""
 
     public init(level: Int, id: String, text: String, icon: String? = nil, line: Int) {
