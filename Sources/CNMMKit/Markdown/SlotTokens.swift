@@ -3,9 +3,10 @@ import Foundation
 /// Stand-ins for links and headings while cmark renders a page, replaced in its HTML afterwards.
 ///
 /// cmark writes the HTML; the Markdown stage needs to know where in it each link of the site and each heading
-/// ended up. Each is given to cmark as a token (`cnmmSlotL7E`: letters and digits only, which cmark writes into an
+/// ended up. Each is given to cmark as a token (`QcnmmSlotL7E`: letters and digits only, which cmark writes into an
 /// `href` unchanged), and one pass over the HTML replaces every token with its real text, noting where it went.
-/// The tokens' stem is chosen so that the page's own text does not contain it.
+/// The tokens' stem is chosen so that the page's own text does not contain it (it starts with a `Q`, rare in text,
+/// which makes the search for it quick).
 struct SlotTokens {
     enum Kind: UInt8 {
         case link = 0x4C  // L
@@ -20,7 +21,7 @@ struct SlotTokens {
         case heading(opening: String, rest: Int)
     }
 
-    private(set) var stem = "cnmmSlot"
+    private(set) var stem = "QcnmmSlot"
     private(set) var used = false
 
     init(avoiding text: String) {

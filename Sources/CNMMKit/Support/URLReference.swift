@@ -36,6 +36,14 @@ enum URLReference {
     /// Leading and trailing spaces, tabs and line breaks are dropped, and tabs and line breaks inside, as a
     /// browser does. The caller has checked `isLocal`.
     static func resolve(_ reference: String, against base: String) -> String {
+        // Most references written from the site's root (`ref` links, `/level-2/#people`) are resolved already.
+        if reference.utf8.first == UInt8(ascii: "/"),
+            !reference.utf8.contains(where: {
+                $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "%") || $0 <= 0x20
+            })
+        {
+            return reference
+        }
         var text = reference
         if text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x20 }) {
             text = String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
