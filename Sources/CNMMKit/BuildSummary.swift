@@ -30,6 +30,8 @@ public struct BuildSummary: Sendable {
     /// The bytes of the HTML pages the search indexes cover.
     public var indexedHTMLBytes = 0
     public var warnings: [Diagnostic] = []
+    /// What a person should know that is no problem (a shallow clone without dates).
+    public var notes: [Diagnostic] = []
     public var milliseconds = 0.0
     public var stages = StageTimes()
 

@@ -90,6 +90,7 @@ public struct SiteBuilder: Sendable {
         var (site, assembleProblems) = SiteAssembler(config: config).assemble(loaded.pages)
         assembleProblems.forEach(log.report)
         let commits = history.value
+        git.notes.forEach(log.report)
         for index in site.pages.indices { site.pages[index].lastCommit = commits[site.pages[index].sourcePath] }
         stages.assemble = clock.lap()
 
@@ -170,6 +171,7 @@ public struct SiteBuilder: Sendable {
         var summary = BuildSummary()
         summary.stages = stages
         summary.warnings = log.warnings
+        summary.notes = log.notes
         summary.searchIndexBytes = searchIndex.bytes
         summary.indexedHTMLBytes = searchIndex.indexedHTMLBytes
         for language in config.publishedLanguages {

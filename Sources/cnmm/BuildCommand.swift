@@ -38,7 +38,9 @@ struct BuildCommand: ParsableCommand {
         do {
             let summary = try builder.build()
             display?.stop()
-            for warning in summary.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+            for diagnostic in summary.notes + summary.warnings {
+                FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            }
             print(summary.text)
             if timings { print(summary.stagesText) }
         } catch let failure as BuildFailure {

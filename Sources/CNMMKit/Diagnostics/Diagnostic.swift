@@ -10,6 +10,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
+        /// Something a person should know that is no problem of the site (`--strict` leaves it alone).
+        case note
     }
 
     public var severity: Severity
@@ -33,6 +35,10 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public static func warning(_ path: String, line: Int = 0, column: Int = 0, _ message: String) -> Diagnostic {
         Diagnostic(.warning, path: path, line: line, column: column, message)
+    }
+
+    public static func note(_ path: String, line: Int = 0, _ message: String) -> Diagnostic {
+        Diagnostic(.note, path: path, line: line, message)
     }
 
     public var description: String {

@@ -27,13 +27,14 @@ public final class DiagnosticLog: @unchecked Sendable {
 
     public var hasErrors: Bool { all.contains { $0.severity == .error } }
     public var warnings: [Diagnostic] { all.filter { $0.severity == .warning } }
+    public var notes: [Diagnostic] { all.filter { $0.severity == .note } }
 
     /// Throws a `BuildFailure` with everything collected when any error (or, when `strict`, any warning) was reported.
     public func throwIfFailed(strict: Bool = false) throws {
         let all = self.all
-        if all.contains(where: { $0.severity == .error || strict }) {
+        if all.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
             throw BuildFailure(
-                all.map {
+                all.filter { $0.severity != .note }.map {
                     strict ? Diagnostic(.error, path: $0.path, line: $0.line, column: $0.column, $0.message) : $0
                 })
         }

@@ -11,7 +11,7 @@ import Foundation
 public final class BuildReuse: @unchecked Sendable {
     private let lock = NSLock()
     private var cachedTheme: Theme?
-    private var git: [[String]: String?] = [:]
+    private var git: [[String]: any Sendable] = [:]
     private var gitState: [String] = []
     private let options: BuildOptions
     private let gitFolder: URL?
@@ -56,21 +56,28 @@ public final class BuildReuse: @unchecked Sendable {
     /// Whether the next build takes the theme over (for tests).
     var isThemeCached: Bool { locked { cachedTheme != nil } }
 
-    /// What git said to these arguments before, or what it says now.
-    func gitOutput(_ arguments: [String], run: () -> String?) -> String? {
+    /// What git answered to this question before, or what it answers now (`make`). A question is named by words
+    /// like a git command's (`["log", "content"]`, `["diff", commit, "--", path]`): a diff is forgotten when its file
+    /// changes, everything when the repository's HEAD, index or reflog changes.
+    func gitAnswer<Answer: Sendable>(_ question: [String], make: () -> Answer) -> Answer {
         let state = repositoryState()
-        if let known = locked({ () -> String?? in
+        if let known = locked({ () -> (any Sendable)? in
             if state != gitState {
                 git = [:]
                 gitState = state
             }
-            return git[arguments]
-        }) {
-            return known
+            return git[question]
+        }), let answer = known as? Answer {
+            return answer
         }
-        let output = run()
-        locked { git[arguments] = output }
-        return output
+        let answer = make()
+        locked { git[question] = answer }
+        return answer
+    }
+
+    /// `gitAnswer` for answers that are text (the tests' stand-ins for git).
+    func gitOutput(_ arguments: [String], run: () -> String?) -> String? {
+        gitAnswer(arguments, make: run)
     }
 
     /// Forgets what a batch of changed files (absolute paths) may have changed.

@@ -65,7 +65,8 @@ extension PreviewServer {
             eventToReload = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         }
         let changed = (batch?.paths ?? []).map { PathDisplay.relative(URL(fileURLWithPath: $0), to: root) }.sorted()
-        let warnings = (outcome.summary?.warnings.map(\.description) ?? []) + outcome.notes
+        let summaryLines = ((outcome.summary?.notes ?? []) + (outcome.summary?.warnings ?? [])).map(\.description)
+        let warnings = summaryLines + outcome.notes
         return PreviewBuildReport(
             succeeded: outcome.failure == nil,
             pages: outcome.summary?.pagesPerLanguage.map { (language: $0.0, count: $0.1) } ?? [],
