@@ -7,7 +7,9 @@
 #   bench/run.sh [--runs N] [--large] [--large-runs N] [--edits N] [--no-hugo] [--model] [--sources "real 1000"]
 #                [--keep-output]
 #
-# Sources: `real` is ../shared/corpus/cartografos-v3 (read-only; Hugo gets a copy in bench/out), a number N is a
+# Sources: `real` is ../shared/corpus/cartografos-v3 (read-only; Hugo gets a copy in bench/out); `repo` is the
+# model's repository with its history (a clone of ../shared/corpus/cartografos-history.bundle in bench/out), built
+# from its website/ folder, Hugo with enableGitInfo: both read every page's last commit; a number N is a
 # synthetic site of N level pages per language written by cnmm-synth. --large adds the 10,000-page site (Hugo
 # needs several GiB and half a minute a run there). --model keeps the maturity model on the synthetic sites
 # (every page a level; cnmm then also writes the overview, dimension and topic pages, which Hugo does not).
@@ -27,11 +29,12 @@ OUT=$ROOT/bench/out
 CNMM=$ROOT/.build/release/cnmm
 SYNTH=$ROOT/.build/release/cnmm-synth
 CORPUS=${CORPUS:-$ROOT/../shared/corpus/cartografos-v3}
+BUNDLE=${BUNDLE:-$ROOT/../shared/corpus/cartografos-history.bundle}
 # Runs per source; the 10,000-page site gets fewer (--large-runs), to keep the whole run short.
 RUNS=5
 RUNS_LARGE=3
 INCREMENTAL_RUNS=20
-SOURCES="real 1000"
+SOURCES="real repo 1000"
 HUGO_ENABLED=1
 MODEL=0
 KEEP_OUTPUT=0
@@ -144,6 +147,46 @@ EOF
     echo "$dir"
 }
 
+# The model's repository, cloned once from the bundle, with the real site's own layouts and themes taken out of its
+# work tree (Hugo would use them before our theme; cnmm reads neither) and a Hugo config that says what hugo_site's
+# says, with enableGitInfo. Prints the site folder (website/ in the clone).
+repository_source() {
+    local dir=$OUT/repo
+    if [ ! -f "$dir/.complete" ]; then
+        discard "$dir"
+        git clone -q "$BUNDLE" "$dir" >&2
+        rm -rf "$dir/website/layouts" "$dir/website/themes" "$dir/website/assets"
+        mkdir -p "$dir/website/themes"
+        cp -r "$ROOT/bench/hugo-theme" "$dir/website/themes/cnmm-bench"
+        cat >"$dir/website/hugo-bench.toml" <<EOF
+# Written by bench/run.sh for the source repo.
+baseURL = "/"
+title = "Cloud Native Maturity Model"
+theme = "cnmm-bench"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = false
+disableKinds = ["taxonomy", "term", "rss"]
+enableRobotsTXT = true
+enableGitInfo = true
+[languages.en]
+contentDir = "content/en"
+label = "English"
+weight = 1
+[languages.de]
+contentDir = "content/de"
+label = "Deutsch"
+weight = 2
+[markup.goldmark.renderer]
+unsafe = true
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+EOF
+        touch "$dir/.complete"
+    fi
+    echo "$dir/website"
+}
+
 # Runs a command under /usr/bin/time; appends one line to the results: source tool run wall cpu peak pages bytes
 # stages. The output folder (and cnmm's spare beside it) is moved into the trash before each run, untimed, unless
 # --keep-output.
@@ -187,6 +230,7 @@ measure() {
 measure_incremental() {
     local name=$1 source=$2
     [ "$INCREMENTAL_RUNS" -gt 0 ] || return 0
+    [ "$name" = repo ] && return 0
     [ "$name" = real ] || [ "$name" -lt 10000 ] || return 0
     local copy=$OUT/incremental-$name
     discard "$copy"
@@ -220,19 +264,26 @@ for source in $SOURCES; do
     if [ "$source" = real ]; then
         [ -d "$CORPUS" ] || { echo "bench/run.sh: $CORPUS not found, skipping the real site" >&2; continue; }
         dir=$CORPUS
+    elif [ "$source" = repo ]; then
+        [ -f "$BUNDLE" ] || { echo "bench/run.sh: $BUNDLE not found, skipping the repository" >&2; continue; }
+        dir=$(repository_source)
     else
         dir=$(synthetic_source "$source")
         [ "$source" -ge 10000 ] && runs=$RUNS_LARGE
     fi
     echo "== $source ($dir), $runs runs"
-    hugo_dir=
-    [ -n "$HUGO_BIN" ] && hugo_dir=$(hugo_site "$dir" "$source")
+    hugo_dir= hugo_config=()
+    if [ -n "$HUGO_BIN" ] && [ "$source" = repo ]; then
+        hugo_dir=$dir hugo_config=(--config hugo-bench.toml)
+    elif [ -n "$HUGO_BIN" ]; then
+        hugo_dir=$(hugo_site "$dir" "$source")
+    fi
     for run in $(seq 1 "$runs"); do
         measure "$source" cnmm "$run" "$OUT/public-cnmm" \
             "$CNMM" build --timings --source "$dir" --theme "$ROOT/themes/default" --output "$OUT/public-cnmm"
         if [ -n "$hugo_dir" ]; then
             measure "$source" hugo "$run" "$OUT/public-hugo" \
-                "$HUGO_BIN" build --quiet --source "$hugo_dir" --destination "$OUT/public-hugo"
+                "$HUGO_BIN" build --quiet --source "$hugo_dir" "${hugo_config[@]}" --destination "$OUT/public-hugo"
         fi
     done
     measure_incremental "$source" "$dir"
