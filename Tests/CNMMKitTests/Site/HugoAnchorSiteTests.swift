@@ -50,6 +50,22 @@ struct HugoAnchorSiteTests {
         #expect(text.contains("id=\"sicherheit-1\""))
     }
 
+    /// `Fixtures/hugo-pages.txt` lists the HTML files Hugo 0.168 writes for the fixture (with the benchmark's theme,
+    /// bench/hugo-theme, as bench/hugo-anchors.sh builds it): `find . -name '*.html' | sort` in its output.
+    @Test("every page Hugo writes for the real site is a page here too (/en/ included, as a redirect)")
+    func everyHugoPageExists() throws {
+        let expected = try String(
+            contentsOf: Self.fixtures.appendingPathComponent("hugo-pages.txt"), encoding: .utf8
+        ).split(separator: "\n").map(String.init)
+        #expect(expected.count >= 20)
+        let site = try Self.realSite()
+        defer { site.remove() }
+        let rendered = try SiteBuilder(options: site.options()).render()
+        let paths = Set(rendered.files.map(\.path))
+        let missing = expected.filter { !paths.contains($0) }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+
     @Test("links written with Hugo's ids resolve, from the page itself and from another")
     func linksWithHugoIDs() throws {
         let level = { (number: Int, extra: String) in
