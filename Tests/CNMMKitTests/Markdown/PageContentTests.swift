@@ -43,7 +43,7 @@ struct PageContentTests {
     @Test("URLs are escaped for href exactly as cmark escapes them")
     func hrefEscapingMatchesCmark() {
         // A fixed seed: the same URLs every run.
-        var generator = SeededGenerator(seed: 20_261_207)
+        var generator = SplitMix64(seed: 20_261_207)
         var urls = [
             "../über uns/index.md", "a&b'c\"d<e>f", "x y#z", "%20%zz", "日本/語", "a[b]c{d}|e^f`g", "\\back",
             "~user$&+,;=@",
@@ -173,20 +173,5 @@ struct PageContentTests {
         for place in itself.content.headings {
             #expect(String(decoding: bytes[(place.end - 5)..<place.end], as: UTF8.self).hasPrefix("</h"))
         }
-    }
-}
-
-/// A small seeded random number generator (SplitMix64), for tests that draw inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

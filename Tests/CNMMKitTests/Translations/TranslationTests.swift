@@ -43,6 +43,22 @@ struct TranslationTests {
         #expect(html.contains("href=\"/de/translations/\""), "the notice links the translation guide")
     }
 
+    @Test("a page shown as a fallback has its bundle's files beside it, so its relative image and links work there")
+    func fallbackBundle() throws {
+        var files = Self.site
+        files["content/en/level-2/index.md"] =
+            MaturityModelTests.level("Level 2 - Operate", weight: 2, MaturityModelTests.all)
+            + "\n![chart](chart.svg) [guide](../guide/) [one](../level-1/#people)\n"
+        files["content/en/level-2/chart.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        #expect(site.exists("public/de/level-2/chart.svg"))
+        let html = try site.read("public/de/level-2/index.html")
+        #expect(html.contains("src=\"chart.svg\""))
+        #expect(html.contains("href=\"../guide/\""), "a relative link stays in the reader's language")
+    }
+
     @Test("with translationFallback: false the page is not published and the switcher marks the language")
     func fallbackOff() throws {
         var files = Self.site
