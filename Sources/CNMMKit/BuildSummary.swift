@@ -30,7 +30,7 @@ public struct BuildSummary: Sendable {
     /// The bytes of the HTML pages the search indexes cover.
     public var indexedHTMLBytes = 0
     public var warnings: [Diagnostic] = []
-    /// What a person should know that is no problem (a shallow clone without dates).
+    /// What the build wants said that is no problem (the keys of Hugo's configuration it does not use).
     public var notes: [Diagnostic] = []
     public var milliseconds = 0.0
     public var stages = StageTimes()

@@ -10,7 +10,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable {
         case error
         case warning
-        /// Something a person should know that is no problem of the site (`--strict` leaves it alone).
+        /// Information that is no problem: printed, never counted as a warning, not failed by `--strict`.
         case note
     }
 

@@ -30,12 +30,14 @@ public final class DiagnosticLog: @unchecked Sendable {
     public var notes: [Diagnostic] { all.filter { $0.severity == .note } }
 
     /// Throws a `BuildFailure` with everything collected when any error (or, when `strict`, any warning) was reported.
+    /// Notes never fail a build; they stay notes.
     public func throwIfFailed(strict: Bool = false) throws {
         let all = self.all
         if all.contains(where: { $0.severity == .error || (strict && $0.severity == .warning) }) {
             throw BuildFailure(
-                all.filter { $0.severity != .note }.map {
-                    strict ? Diagnostic(.error, path: $0.path, line: $0.line, column: $0.column, $0.message) : $0
+                all.map {
+                    strict && $0.severity == .warning
+                        ? Diagnostic(.error, path: $0.path, line: $0.line, column: $0.column, $0.message) : $0
                 })
         }
     }
