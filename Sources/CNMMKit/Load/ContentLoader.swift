@@ -39,12 +39,16 @@ struct ContentLoader {
         var notes: [Diagnostic] = []
         let folders = Self.languageFolders(in: contentRoot)
         let known = Set(languages.map(\.code))
+        let declared = Set(languages.compactMap(\.contentFolder))
         for (code, folder) in folders.sorted(by: { $0.key < $1.key }) where !known.contains(code) {
+            guard !declared.contains(folder) else { continue }
             notes.append(
                 .warning("content/\(folder)", "'\(code)' is not a language of site.yml; its pages are not built"))
         }
         for language in languages {
-            guard let folder = folders[language.code] else { continue }
+            // A contentDir that is not there is a language without pages yet, as a missing folder is.
+            guard let folder = language.contentFolder ?? folders[language.code], folders.values.contains(folder)
+            else { continue }
             let walker = FileWalker(root: contentRoot.appendingPathComponent(folder), within: sourceRoot)
             let walk = walks?.listing(of: walker) ?? walker.listing()
             notes += walk.skipped.map { .warning("content/\(folder)/\($0.path)", $0.reason) }

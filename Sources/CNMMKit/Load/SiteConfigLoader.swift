@@ -104,6 +104,14 @@ struct SiteConfigLoader {
                 description: try sub("description").optionalString(map["description"])
             )
             language.baseURL = editionURL
+            if let dir = try sub("contentDir").optionalString(map["contentDir"]) {
+                guard let kept = Language.contentDir(dir) else {
+                    throw Diagnostic.error(
+                        field.path, line: line,
+                        "contentDir '\(dir)' of language '\(code)': each language is one folder inside content/")
+                }
+                language.contentDir = kept
+            }
             result.append(language)
         }
         return result

@@ -13,6 +13,9 @@ public struct Language: Sendable, Hashable {
     public var description: String?
     /// Where this language's own edition is published (`cnmm build --language`), if it has one.
     public var baseURL: String?
+    /// The language's content folder (`content/english`, Hugo's `contentDir`), always one folder inside `content/`;
+    /// nil: the folder under `content/` named by the code.
+    public var contentDir: String?
 
     public init(code: String, name: String? = nil, weight: Int = 0, title: String? = nil, description: String? = nil) {
         self.code = Language.normalise(code)
@@ -20,6 +23,23 @@ public struct Language: Sendable, Hashable {
         self.weight = weight
         self.title = title
         self.description = description
+    }
+
+    /// The name of the language's folder under `content/` when `contentDir` names one (`english`).
+    var contentFolder: String? {
+        contentDir.map { String($0.dropFirst(Self.contentPrefix.count)) }
+    }
+
+    static let contentPrefix = "content/"
+
+    /// `contentDir` as cnmm keeps it, `content/<folder>`, or nil when the path is not one folder inside `content/`
+    /// (`./content/en/` is `content/en`; `docs/en`, `content`, `content/a/b`, absolute paths and hidden folders are nil).
+    static func contentDir(_ path: String) -> String? {
+        guard !path.hasPrefix("/") else { return nil }
+        var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if parts.first == "." { parts.removeFirst() }
+        guard parts.count == 2, parts[0] == "content", !parts[1].hasPrefix(".") else { return nil }
+        return contentPrefix + parts[1]
     }
 
     /// Normalises a language code to BCP 47 case: language lowercase, script title case, region uppercase.
