@@ -32,7 +32,10 @@ public struct BuildOptions: Sendable {
     }
 
     public var themeFolder: URL { URL.resolving(themePath, against: sourceRoot) }
-    /// The config file: `configPath`, else `site.yml`, from the source root.
-    public var configFile: URL { URL.resolving(configPath ?? "site.yml", against: sourceRoot) }
+    /// The config file: `configPath`, else `site.yml`, else the first of Hugo's files there is, else `site.yml`
+    /// (which the site does not have yet), from the source root.
+    public var configFile: URL {
+        URL.resolving(configPath ?? SiteConfigLoader.configFile(in: sourceRoot) ?? "site.yml", against: sourceRoot)
+    }
     public var outputFolder: URL { URL.resolving(outputPath, against: sourceRoot) }
 }

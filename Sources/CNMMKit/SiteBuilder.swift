@@ -68,11 +68,10 @@ public struct SiteBuilder: Sendable {
                 return try Theme.load(root: options.themeFolder, siteRoot: options.sourceRoot)
             }
         }
-        let declared = try SiteConfigLoader(
-            sourceRoot: options.sourceRoot, configPath: options.configPath ?? "site.yml",
-            required: options.configPath != nil
-        ).load()
-        let config = try declared.applying(edition: options.edition, baseURL: options.baseURL)
+        let configFile = try SiteConfigLoader(sourceRoot: options.sourceRoot, configPath: options.configPath).load()
+        configFile.notes.forEach(log.report)
+        let declared = configFile.config
+        let config = try declared.applying(edition: options.edition, baseURL: options.baseURL, path: configFile.path)
         // A build for another URL than the one site.yml publishes at (a preview) is kept out of search engines.
         let isPreview = options.baseURL != nil && declared.hasAbsoluteBaseURL && config.baseURL != declared.baseURL
         // git runs while the content loads: its answers are needed only once the pages are assembled.
@@ -220,13 +219,14 @@ struct StageClock {
 
 extension SiteConfig {
     /// The config for an edition build and with the base URL given on the command line, when there are.
-    func applying(edition: String?, baseURL: String?) throws -> SiteConfig {
+    /// `path`: the config file, for messages.
+    func applying(edition: String?, baseURL: String?, path: String = "site.yml") throws -> SiteConfig {
         var copy = self
         if let edition {
             let code = Language.normalise(edition)
             guard let language = language(code) else {
                 let known = languages.map(\.code).joined(separator: ", ")
-                throw BuildFailure([.error("site.yml", "--language \(edition): not a language of the site (\(known))")])
+                throw BuildFailure([.error(path, "--language \(edition): not a language of the site (\(known))")])
             }
             copy.edition = code
             if let url = language.baseURL { copy.baseURL = url.hasSuffix("/") ? url : url + "/" }

@@ -1,171 +1,75 @@
 import Foundation
-import Yams
 
-/// Reads `site.yml` into a `SiteConfig`, or makes one from the content folders when there is none.
+/// Reads `site.yml` into a `SiteConfig`, or Hugo's configuration when there is no `site.yml`, or makes one from
+/// the content folders when there is neither.
 ///
-/// With no `site.yml`, the languages are the folders under `content/`; English is the default when
-/// present, otherwise the first in alphabetical order.
+/// With no configuration, the languages are the folders under `content/`; English is the default when
+/// present, otherwise the first in alphabetical order. Output: the configuration, the file it came from, and
+/// the notes to print (the keys of Hugo's configuration it does not use).
 struct SiteConfigLoader {
     var sourceRoot: URL
-    /// The config file's path relative to the source root (or absolute).
-    var configPath: String
-    /// Whether a missing config file is an error (it is when the user named one).
-    var required: Bool
+    /// The config file's path relative to the source root (or absolute), which must exist; nil: the first of
+    /// `site.yml` and Hugo's files that exists (`configFile(in:)`), else none.
+    var configPath: String?
 
-    func load() throws(BuildFailure) -> SiteConfig {
-        let url = URL.resolving(configPath, against: sourceRoot)
-        let shown = configPath
+    /// A configuration read, with where it came from.
+    struct Loaded {
+        var config: SiteConfig
+        /// The file as messages show it; `site.yml` when there was none.
+        var path: String
+        var notes: [Diagnostic] = []
+        /// The keys of Hugo's configuration not used (what the note names), as written.
+        var unused: [String] = []
+    }
+
+    /// The keys of `site.yml` that are settings; every other key is a parameter for templates.
+    static let settingKeys: Set<String> = [
+        "title", "description", "baseURL", "baseUrl", "base_url", "defaultLanguage", "defaultContentLanguage",
+        "languages", "repository", "dimensions", "translationFallback", "translationGuide",
+    ]
+
+    /// The config file a build reads when none is named: `site.yml`, else the first of Hugo's files; nil for none.
+    static func configFile(in root: URL) -> String? {
+        (["site.yml"] + HugoConfig.fileNames).first { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(
+                atPath: root.appendingPathComponent(name).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+    }
+
+    func load() throws(BuildFailure) -> Loaded {
         let contentLanguages = Self.contentLanguages(in: sourceRoot)
+        guard let shown = configPath ?? Self.configFile(in: sourceRoot) else {
+            return Loaded(config: Self.defaults(languages: contentLanguages), path: "site.yml")
+        }
+        let url = URL.resolving(shown, against: sourceRoot)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            if required { throw BuildFailure([.error(shown, "config file not found")]) }
-            return Self.defaults(languages: contentLanguages)
+            throw BuildFailure([.error(shown, "config file not found")])
         }
         let text: String
         do { text = try SourceText.decode(data, path: shown) } catch { throw BuildFailure([error]) }
-        let node = try FrontMatterParser(path: shown).compose(text, lineOffset: 0)
-        guard let mapping = node?.mapping else {
-            if node == nil { return Self.defaults(languages: contentLanguages) }
-            throw BuildFailure([.error(shown, line: 1, "site.yml must be a mapping of keys to values")])
+        if HugoConfig.reads(shown) {
+            var hugo = HugoConfig(path: shown, document: try HugoDocument.parse(text, path: shown))
+            var config = Self.defaults(languages: contentLanguages)
+            let declaredDefault = try hugo.read(into: &config)
+            try Self.complete(&config, declaredDefault: declaredDefault, path: shown)
+            return Loaded(config: config, path: shown, notes: hugo.note.map { [$0] } ?? [], unused: hugo.unusedSorted)
         }
-        var config = Self.defaults(languages: contentLanguages)
-        var errors: [Diagnostic] = []
-        var declaredDefault: String?
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.string else { continue }
-            let field = FieldReader(
-                path: shown, key: key, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column ?? 0)
-            do throws(Diagnostic) {
-                switch key {
-                case "title": config.title = try field.string(value)
-                case "description": config.description = try field.string(value)
-                case "baseURL", "baseUrl", "base_url": config.baseURL = Self.slashed(try field.string(value))
-                case "defaultLanguage", "defaultContentLanguage":
-                    declaredDefault = Language.normalise(try field.string(value))
-                case "languages": config.languages = try languages(value, field: field)
-                case "repository": config.repository = try repository(value, field: field)
-                case "dimensions": config.dimensions = try dimensions(value, field: field)
-                case "translationFallback": config.translationFallback = try field.bool(value)
-                case "translationGuide": config.translationGuide = try field.string(value)
-                default:
-                    do {
-                        config.params[key] = try YAMLSchema.value(of: value)
-                    } catch {
-                        throw Diagnostic.error(
-                            shown, line: field.line,
-                            "'\(key)' expands to more than \(YAMLSchema.valueBudget) values (YAML aliases?)")
-                    }
-                }
-            } catch {
-                errors.append(error)
-            }
-        }
-        if !errors.isEmpty { throw BuildFailure(errors) }
+        return Loaded(config: try siteYAML(text, path: shown, contentLanguages: contentLanguages), path: shown)
+    }
+
+    /// Orders the languages and settles the default one (declared, else English when present, else the first).
+    static func complete(_ config: inout SiteConfig, declaredDefault: String?, path: String)
+        throws(BuildFailure)
+    {
         config.languages.sort { ($0.weight, $0.code) < ($1.weight, $1.code) }
         if config.languages.isEmpty { config.languages = [Language(code: "en")] }
         config.defaultLanguage = declaredDefault ?? Self.pickDefault(config.languages.map(\.code))
         if config.language(config.defaultLanguage) == nil {
             throw BuildFailure([
-                .error(shown, "defaultLanguage '\(config.defaultLanguage)' is not one of the languages")
+                .error(path, "defaultLanguage '\(config.defaultLanguage)' is not one of the languages")
             ])
         }
-        return config
-    }
-
-    private func languages(_ node: Node, field: FieldReader) throws(Diagnostic) -> [Language] {
-        var result: [Language] = []
-        let entries: [(String?, Node)]
-        if let sequence = node.sequence {
-            entries = sequence.map { (nil, $0) }
-        } else if let mapping = node.mapping {
-            entries = mapping.map { ($0.key.string, $0.value) }
-        } else {
-            throw Diagnostic.error(
-                field.path, line: field.line, "'languages' must be a list of languages, each with a code")
-        }
-        for (index, (mappedCode, entry)) in entries.enumerated() {
-            let line = entry.mark?.line ?? field.line
-            let sub = { (key: String) in FieldReader(path: field.path, key: key, line: line, column: 0) }
-            guard let map = entry.mapping else {
-                if let code = entry.scalar?.string { result.append(Language(code: code, weight: index)); continue }
-                throw Diagnostic.error(field.path, line: line, "each language needs at least a 'code'")
-            }
-            let namedCode = try sub("code").optionalString(map["code"])
-            guard let code = mappedCode ?? namedCode else {
-                throw Diagnostic.error(field.path, line: line, "a language is missing its 'code'")
-            }
-            var weight = index + 1
-            let editionURL = try sub("baseURL").optionalString(map["baseURL"])
-            if let node = map["weight"] { weight = try sub("weight").int(node) }
-            var language = Language(
-                code: code,
-                name: try sub("name").optionalString(map["name"]),
-                weight: weight,
-                title: try sub("title").optionalString(map["title"]),
-                description: try sub("description").optionalString(map["description"])
-            )
-            language.baseURL = editionURL
-            if let dir = try sub("contentDir").optionalString(map["contentDir"]) {
-                guard let kept = Language.contentDir(dir) else {
-                    throw Diagnostic.error(
-                        field.path, line: line,
-                        "contentDir '\(dir)' of language '\(code)': each language is one folder inside content/")
-                }
-                language.contentDir = kept
-            }
-            result.append(language)
-        }
-        return result
-    }
-
-    /// `dimensions: [{id: people, icon: users, names: {en: People, de: Personen}}]`; the icon may be written
-    /// as Font Awesome classes (`fas fa-users`). An empty list (`dimensions: []`) declares a site without a
-    /// maturity model: its pages stay plain pages.
-    private func dimensions(_ node: Node, field: FieldReader) throws(Diagnostic) -> [Dimension] {
-        guard let sequence = node.sequence else {
-            throw Diagnostic.error(
-                field.path, line: field.line, "'dimensions' must be a list of dimensions, each with id, icon and names")
-        }
-        var result: [Dimension] = []
-        for entry in sequence {
-            let line = (entry.mark?.line ?? field.line)
-            let sub = { (key: String) in FieldReader(path: field.path, key: key, line: line, column: 0) }
-            guard let map = entry.mapping, let idNode = map["id"], let iconNode = map["icon"] else {
-                throw Diagnostic.error(field.path, line: line, "a dimension needs an 'id' and an 'icon'")
-            }
-            let id = try sub("id").string(idNode)
-            let iconClasses = try sub("icon").string(iconNode)
-            let icon = IconMarkup.iconName(in: ["<i class=\"\(iconClasses)\">"]) ?? iconClasses
-            var names: [String: String] = [:]
-            if let namesNode = map["names"] {
-                guard let namesMap = namesNode.mapping else {
-                    throw Diagnostic.error(
-                        field.path, line: line, "'names' of dimension '\(id)' must map language codes to names")
-                }
-                for (code, name) in namesMap {
-                    guard let code = code.string else { continue }
-                    names[Language.normalise(code)] = try sub("names.\(code)").string(name)
-                }
-            }
-            if result.contains(where: { $0.id == id || $0.icon == icon }) {
-                throw Diagnostic.error(
-                    field.path, line: line, "dimension '\(id)' repeats an id or icon of an earlier dimension")
-            }
-            result.append(Dimension(id: id, icon: icon, names: names))
-        }
-        return result
-    }
-
-    private func repository(_ node: Node, field: FieldReader) throws(Diagnostic) -> SiteConfig.Repository {
-        if node.scalar != nil { return .init(url: try field.string(node), branch: "main", path: "") }
-        guard let map = node.mapping, let url = map["url"] else {
-            throw Diagnostic.error(
-                field.path, line: field.line, "'repository' must be a URL or a mapping with 'url', 'branch' and 'path'")
-        }
-        return .init(
-            url: try field.string(url),
-            branch: try field.optionalString(map["branch"]) ?? "main",
-            path: try field.optionalString(map["path"]) ?? ""
-        )
     }
 
     static func defaults(languages: [String]) -> SiteConfig {
@@ -182,7 +86,7 @@ struct SiteConfigLoader {
         codes.contains("en") ? "en" : (codes.sorted().first ?? "en")
     }
 
-    private static func slashed(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
+    static func slashed(_ url: String) -> String { url.hasSuffix("/") ? url : url + "/" }
 
     /// The language folders under `content/`, normalised and sorted.
     static func contentLanguages(in root: URL) -> [String] {

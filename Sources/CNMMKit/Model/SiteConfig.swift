@@ -1,4 +1,4 @@
-/// The site-wide settings read from `site.yml`, completed with defaults.
+/// The site-wide settings read from `site.yml` (or Hugo's configuration), completed with defaults.
 public struct SiteConfig: Sendable, Hashable {
     public var title: String
     public var description: String?
