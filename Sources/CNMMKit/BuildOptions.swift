@@ -38,4 +38,14 @@ public struct BuildOptions: Sendable {
         URL.resolving(configPath ?? SiteConfigLoader.configFile(in: sourceRoot) ?? "site.yml", against: sourceRoot)
     }
     public var outputFolder: URL { URL.resolving(outputPath, against: sourceRoot) }
+
+    /// Refuses a source folder that holds no site: no config file named, and no `site.yml`, no Hugo configuration
+    /// and no `content/` in it (a build run in the wrong folder). Checked before anything is read or written.
+    public func requireSite() throws(NoSiteError) {
+        guard configPath == nil, SiteConfigLoader.configFile(in: sourceRoot) == nil else { return }
+        var isDirectory: ObjCBool = false
+        let content = sourceRoot.appendingPathComponent("content").path
+        if FileManager.default.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue { return }
+        throw NoSiteError(folder: sourceRoot.path)
+    }
 }

@@ -24,6 +24,7 @@ public struct SiteBuilder: Sendable {
     @discardableResult
     public func build() throws -> BuildSummary {
         let start = DispatchTime.now()
+        try options.requireSite()
         try OutputLocation(options: options).check()
         // Pages go into the staging folder as they are rendered; it is removed whatever happens.
         let staging = try StagingFolder(beside: options.outputFolder, useSpare: true)
@@ -57,6 +58,7 @@ public struct SiteBuilder: Sendable {
 
     /// `spill`: where pages are written as they are rendered (`cnmm build`); nil keeps them in memory.
     func render(spill: StagingFolder?) throws -> Rendered {
+        try options.requireSite()
         let log = DiagnosticLog()
         var stages = BuildSummary.StageTimes()
 

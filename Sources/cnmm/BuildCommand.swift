@@ -48,6 +48,8 @@ struct BuildCommand: ParsableCommand {
             throw CommandError(
                 message: failure.description
                     + "\nBuild failed: \(errors) error\(errors == 1 ? "" : "s"); the output folder was not changed.")
+        } catch let error as NoSiteError {
+            throw error
         } catch {
             throw CommandError(message: "error: \(error.localizedDescription)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CNMMKit
 import Foundation
 
 /// The `cnmm` command: lists the subcommands, nothing else.
@@ -10,7 +11,8 @@ struct CNMM: AsyncParsableCommand {
         subcommands: [BuildCommand.self, ServeCommand.self, TranslationsCommand.self]
     )
 
-    /// Runs like `ParsableCommand.main()`, but usage errors exit with 2 and build failures with 1.
+    /// Runs like `ParsableCommand.main()`, but usage errors (a folder with no site among them) exit with 2 and build
+    /// failures with 1.
     static func main() async {
         do {
             var command = try parseAsRoot()
@@ -24,6 +26,10 @@ struct CNMM: AsyncParsableCommand {
         } catch let error as CommandError {
             FileHandle.standardError.write(Data((error.message + "\n").utf8))
             Foundation.exit(1)
+        } catch let error as NoSiteError {
+            // Run in the wrong folder: a usage error.
+            FileHandle.standardError.write(Data(("error: \(error)\n").utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -43,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
                 includeDrafts: source.drafts, strict: source.strict),
             host: host, port: port, poll: poll)
         options.timings = timings
+        try options.build.requireSite()
         var logger = Logger(label: "cnmm.serve")
         logger.logLevel = .warning
         do {
