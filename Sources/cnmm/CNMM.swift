@@ -8,7 +8,7 @@ struct CNMM: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cnmm",
         abstract: "Build the Cloud Native Maturity Model site.",
-        subcommands: [BuildCommand.self, ServeCommand.self, TranslationsCommand.self]
+        subcommands: [BuildCommand.self, ServeCommand.self, TranslationsCommand.self, InitCommand.self]
     )
 
     /// Runs like `ParsableCommand.main()`, but usage errors (a folder with no site among them) exit with 2 and build
