@@ -2,13 +2,13 @@ import Foundation
 import Testing
 
 // Checks that the level pages in `content/` are faithful conversions of the
-// seed documents in `<package root>/../shared/seeds`.
+// seed documents kept in `Tests/CNMMKitTests/Fixtures/seeds` (see its NOTICE.md).
 //
 // This file depends on nothing but Foundation and Testing, so it can also be
 // compiled on its own in a throwaway package. Paths:
 // - package root: `$CNMM_ROOT` if set, else three levels up from this file
 //   (Tests/CNMMKitTests/SeedContentTests.swift), symlinks resolved;
-// - seeds: `$CNMM_SEEDS` if set, else `<package root>/../shared/seeds`.
+// - seeds: `$CNMM_SEEDS` if set, else `<package root>/Tests/CNMMKitTests/Fixtures/seeds`.
 // A missing seed or page fails the test (via #require); nothing is skipped.
 //
 // Kinds of seed:
@@ -161,8 +161,7 @@ enum SeedCheck {
                 return URL(fileURLWithPath: override, isDirectory: true).standardizedFileURL
             }
             return packageRoot()
-                .deletingLastPathComponent()
-                .appendingPathComponent("shared/seeds", isDirectory: true)
+                .appendingPathComponent("Tests/CNMMKitTests/Fixtures/seeds", isDirectory: true)
                 .standardizedFileURL
         }
 
