@@ -7,8 +7,9 @@
 #   bench/run.sh [--runs N] [--large] [--large-runs N] [--edits N] [--no-hugo] [--model] [--sources "real 1000"]
 #                [--keep-output]
 #
-# Sources: `real` is ../shared/corpus/cartografos-v3 (read-only; Hugo gets a copy in bench/out); `repo` is the
-# model's repository with its history (a clone of ../shared/corpus/cartografos-history.bundle in bench/out), built
+# Sources: `real` is the real site's copy in Tests/CNMMKitTests/Fixtures/cartografos-v3 (read-only; Hugo gets a copy
+# in bench/out; CORPUS=DIR names another); `repo` is the model's repository with its history (a clone of
+# ../shared/corpus/cartografos-history.bundle in bench/out, BUNDLE=FILE names another; skipped when missing), built
 # from its website/ folder, Hugo with enableGitInfo: both read every page's last commit; a number N is a
 # synthetic site of N level pages per language written by cnmm-synth. --large adds the 10,000-page site (Hugo
 # needs several GiB and half a minute a run there). --model keeps the maturity model on the synthetic sites
@@ -28,7 +29,7 @@ ROOT=$PWD
 OUT=$ROOT/bench/out
 CNMM=$ROOT/.build/release/cnmm
 SYNTH=$ROOT/.build/release/cnmm-synth
-CORPUS=${CORPUS:-$ROOT/../shared/corpus/cartografos-v3}
+CORPUS=${CORPUS:-$ROOT/Tests/CNMMKitTests/Fixtures/cartografos-v3}
 BUNDLE=${BUNDLE:-$ROOT/../shared/corpus/cartografos-history.bundle}
 # Runs per source; the 10,000-page site gets fewer (--large-runs), to keep the whole run short.
 RUNS=5
