@@ -152,14 +152,34 @@ struct ModelContext {
             data["anchor"] = "level-\(level.number)"
             data["topic_url"] = level.url + "#" + topic.anchor
             data["heading"] = topic.title
-            data["html"] = shown(topic.body, of: level, at: pageURL)
+            // The topic is a `###` on the level page and the level an `<h2>` here: its `####` become `<h3>`.
+            data["html"] = shown(topic.body, of: level, at: pageURL, raisingHeadingsBy: 1)
             return data
         }
         return ["dimension": dimensionData(dimension), "sections": sections]
     }
 
-    /// A stretch of a level page written for the generated page at `pageURL`, its heading ids prefixed with the level.
-    private func shown(_ body: Range<Int>, of level: MaturityModel.Level, at pageURL: String) -> String {
-        PageContent.write(site.pages[level.page], body, for: pageURL, ids: .prefixed("level-\(level.number)-")).html
+    /// A stretch of a level page written for the generated page at `pageURL`, its heading ids prefixed with the level
+    /// and its headings `raise` levels higher (`<h4>` → `<h3>`), so that the page's outline skips no level.
+    private func shown(
+        _ body: Range<Int>, of level: MaturityModel.Level, at pageURL: String, raisingHeadingsBy raise: UInt8 = 0
+    ) -> String {
+        let written = PageContent.write(
+            site.pages[level.page], body, for: pageURL, ids: .prefixed("level-\(level.number)-"))
+        guard raise > 0, !written.content.headings.isEmpty else { return written.html }
+        // Each heading's place runs from its `<hN` to just after its `</hN>`: the two digits are changed in place.
+        var bytes = Array(written.html.utf8)
+        let h = UInt8(ascii: "h")
+        for place in written.content.headings {
+            let opening = place.opening.lowerBound
+            let closing = place.end - 5
+            guard opening + 2 < closing, closing + 4 < bytes.count, bytes[opening + 1] == h,
+                bytes[closing + 1] == UInt8(ascii: "/"), bytes[closing + 2] == h,
+                bytes[opening + 2] == bytes[closing + 3], bytes[opening + 2] >= UInt8(ascii: "2") + raise
+            else { continue }
+            bytes[opening + 2] -= raise
+            bytes[closing + 3] -= raise
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

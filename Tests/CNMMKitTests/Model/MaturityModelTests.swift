@@ -116,6 +116,31 @@ struct MaturityModelTests {
         for level in 1...3 { #expect(html.contains("Security at Level \(level) - ")) }
     }
 
+    @Test("a topic's sub-headings come one level up on its topic page, under each level's <h2>: no level is skipped")
+    func topicPageHeadingLevels() throws {
+        var files = Self.site
+        for level in 1...2 {
+            let path = "content/en/level-\(level)/index.md"
+            let subHeadings = "#### Certified X\n\nAn exam.\n\n##### Detail\n\nMore.\n\n"
+            files[path] = files[path]!.replacingOccurrences(
+                of: "Security at Level \(level)", with: subHeadings + "Security at Level \(level)")
+        }
+        let site = try TestSite(files)
+        defer { site.remove() }
+        try site.build()
+        let topic = try site.read("public/dimensions/people/security/index.html")
+        for level in 1...2 {
+            #expect(topic.contains("<h2 id=\"level-\(level)\">"))
+            #expect(topic.contains("<h3 id=\"level-\(level)-certified-x\">Certified X</h3>"), "\(topic)")
+            #expect(topic.contains("<h4 id=\"level-\(level)-detail\">Detail</h4>"))
+        }
+        #expect(!topic.contains("<h5"))
+        // The dimension page shows the topic as an <h3> under the level's <h2>: its sub-headings keep their level.
+        let dimension = try site.read("public/dimensions/people/index.html")
+        #expect(dimension.contains("<h4 id=\"level-1-certified-x\">Certified X</h4>"))
+        #expect(try site.read("public/level-1/index.html").contains(">Certified X</h4>"))
+    }
+
     @Test("level pages link the neighbouring levels, the same dimension there, the dimension and topic pages")
     func levelLinks() throws {
         let site = try TestSite(Self.site)
