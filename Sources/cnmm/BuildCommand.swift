@@ -26,7 +26,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(
-            sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme, outputPath: output,
+            sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.themePath, outputPath: output,
             baseURL: baseURL, includeDrafts: source.drafts, strict: source.strict)
         options.edition = edition
         var builder = SiteBuilder(options: options)

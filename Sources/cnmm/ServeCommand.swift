@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
         #endif
         var options = PreviewOptions(
             build: BuildOptions(
-                sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme,
+                sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.themePath,
                 includeDrafts: source.drafts, strict: source.strict),
             host: host, port: port, poll: poll)
         options.timings = timings

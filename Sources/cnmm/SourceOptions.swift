@@ -10,8 +10,14 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "The config file, relative to the source folder. Default: site.yml when present.")
     var config: String?
 
-    @Option(help: "The theme folder, relative to the source folder.")
-    var theme: String = "themes/default"
+    @Option(
+        help: ArgumentHelp(
+            "The theme folder, relative to the source folder.",
+            discussion: """
+                Default: themes/default in the source folder, else the default theme installed with cnmm \
+                (<prefix>/share/cnmm/themes/default beside <prefix>/bin/cnmm).
+                """))
+    var theme: String?
 
     @Flag(help: "Include pages marked draft: true.")
     var drafts = false
@@ -21,5 +27,10 @@ struct SourceOptions: ParsableArguments {
 
     var sourceRoot: URL {
         URL.resolving(source, against: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// `--theme`, else the site's `themes/default`, else the theme installed beside this binary.
+    var themePath: String {
+        theme ?? BuildOptions.defaultThemePath(sourceRoot: sourceRoot, executable: Bundle.main.executableURL)
     }
 }

@@ -15,7 +15,7 @@ struct TranslationsCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(
-            sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.theme,
+            sourceRoot: source.sourceRoot, configPath: source.config, themePath: source.themePath,
             includeDrafts: source.drafts)
         let report: TranslationReport
         do {
