@@ -7,8 +7,8 @@ not load from file: URLs), opens every HTML page in one Chromium session and run
 The page is loaded once; the views are switched through the DevTools protocol (Emulation.setDeviceMetricsOverride,
 390 px as a phone with the mobile viewport; Emulation.setEmulatedMedia for prefers-color-scheme, with
 prefers-reduced-motion set so that no smooth scrolling runs while axe measures). Prints every violation with its
-page, view, rule, impact and elements, then one summary line; exits 1 when there is any violation, 2 when the
-browser or a page could not be run.
+page, view, rule, impact and elements, then one summary line; exits 1 when there is any violation or nothing to
+check, or when the browser or a page could not be run.
 
 Pages that only redirect (a `<meta http-equiv="refresh">` stub, as written for /en/) are listed and not checked:
 the browser leaves them at once, and their target is one of the checked pages.
@@ -157,6 +157,8 @@ def main():
     finally:
         driver.quit()
 
+    if checked == 0:
+        sys.exit("axe-check: no HTML page to check in " + ", ".join(str(site) for site in arguments.sites))
     for page, view, rule in violations:
         print(f"{page} [{view}]: {rule['id']} ({rule['impact']}): {rule['help']}")
         for node in rule["nodes"][:5]:
