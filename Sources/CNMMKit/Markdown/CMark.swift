@@ -40,6 +40,7 @@ enum CMark {
     /// that goes over them makes one Swift string, not two.
     static func render<Result>(
         _ markdown: String, rewriteLink: (_ url: String, _ line: Int, _ isImage: Bool) -> String? = { _, _, _ in nil },
+        rewriteHTML: (_ html: String, _ line: Int) -> String? = { _, _ in nil },
         quickHeadings: Bool = true, rewrite: ([HeadingNode]) -> [String],
         finish: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
@@ -71,7 +72,14 @@ enum CMark {
         // The extension list belongs to the parser: render before the parser is freed (the defer order does this).
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
-        let (headingNodes, links) = nodes(in: document)
+        let (headingNodes, links, htmlNodes) = nodes(in: document)
+        for node in htmlNodes {
+            // Raw HTML's literal is owned by the node; the setter copies the new one.
+            guard let pointer = cmark_node_get_literal(node) else { continue }
+            if let replacement = rewriteHTML(String(cString: pointer), Int(cmark_node_get_start_line(node))) {
+                cmark_node_set_literal(node, replacement)
+            }
+        }
         for link in links {
             // Link URLs are owned by the node; the setter copies the new one.
             guard let pointer = cmark_node_get_url(link) else { continue }
@@ -124,11 +132,12 @@ enum CMark {
         cmark_syntax_extension_set_special_inline_chars(autolink, nil)
     }()
 
-    /// Headings and links in document order, collected before the tree is changed (an iterator must not see edits).
-    private static func nodes(in document: OpaquePointer) -> ([OpaquePointer], [OpaquePointer]) {
+    /// Headings, links and raw HTML in document order, collected before the tree is changed (an iterator must not see edits).
+    private static func nodes(in document: OpaquePointer) -> ([OpaquePointer], [OpaquePointer], [OpaquePointer]) {
         var result: [OpaquePointer] = []
         var links: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return (result, links) }
+        var html: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return (result, links, html) }
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
@@ -137,11 +146,12 @@ enum CMark {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING: result.append(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+                case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: html.append(node)
                 default: break
                 }
             }
         }
-        return (result, links)
+        return (result, links, html)
     }
 
     /// A heading's text, inline HTML and inner HTML. A heading of text, code, inline HTML and line breaks only

@@ -36,7 +36,8 @@ public struct MarkdownRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         // Links and headings are first written as tokens, found again in cmark's HTML (see `SlotTokens`).
         var tokens = SlotTokens(avoiding: markdown)
-        var links: [(link: ContentLink, written: String)] = []
+        // Each link with its text for the page's own HTML (`raw`: as written in raw HTML, not escaped again).
+        var links: [(link: ContentLink, written: String, raw: Bool)] = []
         let rewriteLink = { (url: String, line: Int, isImage: Bool) -> String? in
             let line = line + firstLine - 1
             if MarkdownLinks.isScript(url, isImage: isImage) {
@@ -56,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
                     diagnostics.append(
                         .error(path, line: line, "link \(url) names a Markdown file that is not a page of this site"))
                     link.isResolved = false
-                    links.append((link, url))
+                    links.append((link, url, false))
                     return tokens.token(.link, links.count - 1)
                 }
                 link.url = resolved
@@ -68,7 +69,7 @@ public struct MarkdownRenderer: Sendable {
                 link.url = URLReference.resolve(url, against: pageURL)
                 link.isRelative = false
             }
-            links.append((link, written))
+            links.append((link, written, false))
             return tokens.token(.link, links.count - 1)
         }
         var headings: [Heading] = []
@@ -76,7 +77,8 @@ public struct MarkdownRenderer: Sendable {
         let replacement = { (kind: SlotTokens.Kind, index: Int) -> SlotTokens.Replacement in
             switch kind {
             case .link:
-                return .link(URLReference.escapedForHref(links[index].written), links[index].link)
+                let written = links[index].written
+                return .link(links[index].raw ? written : URLReference.escapedForHref(written), links[index].link)
             case .heading:
                 let heading = headings[index]
                 var opening = "<h\(heading.level) id=\"\(heading.id)\">"
@@ -87,6 +89,23 @@ public struct MarkdownRenderer: Sendable {
         }
         let (html, content) = CMark.render(
             markdown, rewriteLink: rewriteLink,
+            rewriteHTML: { html, line in
+                // `href` and `src` in raw HTML lead somewhere too: written for another page like Markdown links.
+                RawHTMLLinks.rewrite(html) { value, isImage, offset in
+                    let url = RawHTMLLinks.decoded(value)
+                    guard !url.isEmpty, URLReference.isLocal(url), !MarkdownLinks.isScript(url, isImage: isImage) else {
+                        return nil
+                    }
+                    var link = ContentLink(
+                        range: 0..<0, url: url, isRelative: true, line: line + offset + firstLine - 1, isImage: isImage)
+                    if url.hasPrefix("/") {
+                        link.url = URLReference.resolve(url, against: pageURL)
+                        link.isRelative = false
+                    }
+                    links.append((link, value, true))
+                    return tokens.token(.link, links.count - 1)
+                }
+            },
             rewrite: { nodes in
                 headings = self.headings(nodes, path: path, firstLine: firstLine, diagnostics: &diagnostics)
                 headingInner = nodes.map { node in

@@ -174,4 +174,36 @@ struct PageContentTests {
             #expect(String(decoding: bytes[(place.end - 5)..<place.end], as: UTF8.self).hasPrefix("</h"))
         }
     }
+
+    @Test("links in raw HTML are noted too: shown elsewhere, they lead where they lead on their page")
+    func rawHTMLLinks() throws {
+        let markdown = """
+            ## <i class="fas fa-users"></i> People
+
+            <img src="diagram.png" alt="d"> and <a href='../level-2/?a=1&amp;b=2#people'>two</a>
+
+            <div>
+            <a href="#people-culture">c</a> <a href="https://cncf.io/">out</a> <a data-href="x">no</a>
+            </div>
+            """
+        let output = renderer().render(
+            markdown, path: "content/en/level-1/index.md", firstLine: 10, pageURL: "/level-1/")
+        #expect(output.html.contains("<img src=\"diagram.png\" alt=\"d\">"), "the page itself keeps them as written")
+        #expect(output.html.contains("<a href='../level-2/?a=1&amp;b=2#people'>two</a>"))
+        #expect(output.content.links.map(\.line) == [12, 12, 15])
+        var page = Page(
+            sourcePath: "content/en/level-1/index.md", language: "en", kind: .page, path: "level-1",
+            frontMatter: FrontMatter(), body: markdown, bodyLine: 10)
+        page.url = "/level-1/"
+        page.html = output.html
+        page.headings = output.headings
+        page.content = output.content
+        let section = try #require(page.content.sections(of: page).first)
+        let shown = PageContent.write(
+            page, section.bodyStart..<section.end, for: "/dimensions/people/", ids: .prefixed("l1-"))
+        #expect(shown.html.contains("<img src=\"/level-1/diagram.png\" alt=\"d\">"))
+        #expect(shown.html.contains("<a href='/level-2/?a=1&amp;b=2#people'>two</a>"))
+        #expect(shown.html.contains("<a href=\"/level-1/#people-culture\">c</a>"))
+        #expect(shown.html.contains("<a href=\"https://cncf.io/\">out</a> <a data-href=\"x\">no</a>"))
+    }
 }
