@@ -45,6 +45,12 @@ struct SiteYAMLText {
                 ]),
                 order: ["url", "branch", "path"])
         }
+        if !config.menu.isEmpty {
+            out += try setting(
+                "The main menu's entries beside the pages that join it by front matter (Hugo: menu.main): name, "
+                    + "page (pageRef) or url, weight.", "menu", .list(config.menu.map(Self.menuEntry)),
+                order: Self.menuKeys)
+        }
         for (key, value) in config.params.sorted(by: { $0.key < $1.key }) {
             out += try setting("For templates as params.\(key) (Hugo: params.\(key)).", key, value)
         }
@@ -79,10 +85,20 @@ private extension SiteYAMLText {
         map["title"] = language.title.map(YAMLValue.string)
         map["description"] = language.description.map(YAMLValue.string)
         map["baseURL"] = language.baseURL.map(YAMLValue.string)
+        map["menu"] = language.menu.map { .list($0.map(menuEntry)) }
         return .map(map)
     }
 
-    static let languageKeys = ["code", "name", "weight", "contentDir", "title", "description", "baseURL"]
+    static func menuEntry(_ entry: MenuEntry) -> YAMLValue {
+        var map: [String: YAMLValue] = ["name": .string(entry.name), "weight": .int(entry.weight)]
+        map["page"] = entry.page.map(YAMLValue.string)
+        map["url"] = entry.url.map(YAMLValue.string)
+        return .map(map)
+    }
+
+    static let menuKeys = ["name", "page", "url", "weight"]
+
+    static let languageKeys = ["code", "name", "weight", "contentDir", "title", "description", "baseURL", "menu"]
 
     /// `order`: keys of the mapping (or of each mapping in the list) written first, in this order; the rest sorted.
     static func node(_ value: YAMLValue, order: [String] = []) -> Node {

@@ -2,8 +2,8 @@
 /// `params.description`, where Docsy reads it), `baseURL` (its own edition's URL) and `disabled`.
 ///
 /// Hugo sorts a language without a weight (or with weight 0) after the others, by code; so does this, by giving
-/// those languages the weight after the highest declared. Per-language menus and any other per-language
-/// parameter are not used: templates see the site's `params` only.
+/// those languages the weight after the highest declared. A language's `menu.main` is its own main menu; any
+/// other per-language parameter is not used: templates see the site's `params` only.
 extension HugoConfig {
     mutating func languages(_ value: YAMLValue, field: HugoField) throws(Diagnostic) -> [Language] {
         var result: [Language] = []
@@ -31,7 +31,7 @@ extension HugoConfig {
                             unused.append("\(prefix).\(key).\(name)")
                         }
                     }
-                case "menu", "menus": unused += names(in: value, prefix: "\(prefix).\(key)")
+                case "menu", "menus": language.menu = try mainMenu(value, prefix: "\(prefix).\(key)")
                 default: unused.append("\(prefix).\(key)")
                 }
             }

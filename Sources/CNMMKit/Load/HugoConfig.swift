@@ -48,7 +48,7 @@ struct HugoConfig {
                 case "disablelanguages": disabled = Set(try field.texts(value).map(Language.normalise))
                 case "languages": config.languages = try languages(value, field: field)
                 case "params": try params(value, field: field, into: &config)
-                case "menu", "menus": unused += names(in: value, prefix: key)
+                case "menu", "menus": config.menu = try mainMenu(value, prefix: key) ?? config.menu
                 default: unused.append(key)
                 }
             } catch {
@@ -79,6 +79,48 @@ struct HugoConfig {
     /// Key and value pairs in a stable order.
     static func sorted(_ table: [String: YAMLValue]) -> [(key: String, value: YAMLValue)] {
         table.sorted { $0.key < $1.key }
+    }
+
+    /// The entries of `menu.main` (`[[menu.main]]` tables: `name`, `pageRef` or `url`, `weight`), nil when there is
+    /// none; other menus, and other keys of an entry (`parent`, `pre`, …), are listed as unused.
+    mutating func mainMenu(_ value: YAMLValue, prefix: String) throws(Diagnostic) -> [MenuEntry]? {
+        guard let table = value.mapValue else {
+            unused.append(prefix)
+            return nil
+        }
+        var result: [MenuEntry]?
+        for (name, menu) in Self.sorted(table) {
+            guard name.lowercased() == "main" else {
+                unused.append("\(prefix).\(name)")
+                continue
+            }
+            let items: [YAMLValue]
+            switch menu {
+            case .list(let list): items = list
+            case .map: items = [menu]
+            default: throw field("\(prefix).\(name)").mismatch(menu, "a list of menu entries")
+            }
+            var entries: [MenuEntry] = []
+            for item in items {
+                let entryField = field("\(prefix).\(name)")
+                var entry = MenuEntry(name: "")
+                for (key, value) in Self.sorted(try entryField.table(item)) {
+                    let sub = field("\(prefix).\(name).\(key)")
+                    switch key.lowercased() {
+                    case "name": entry.name = try sub.text(value)
+                    case "pageref": entry.page = try sub.text(value)
+                    case "url": entry.url = try sub.text(value)
+                    case "weight": entry.weight = try sub.int(value)
+                    default:
+                        if !unused.contains("\(prefix).\(name).\(key)") { unused.append("\(prefix).\(name).\(key)") }
+                    }
+                }
+                if entry.name.isEmpty { entry.name = entry.page ?? entry.url ?? "" }
+                entries.append(entry)
+            }
+            result = entries
+        }
+        return result
     }
 
     /// `menu.main`, `menu.footer`: each menu of a menu table, by name.

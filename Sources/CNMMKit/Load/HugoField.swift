@@ -32,7 +32,7 @@ struct HugoField {
         return table
     }
 
-    private func mismatch(_ value: YAMLValue, _ expected: String) -> Diagnostic {
+    func mismatch(_ value: YAMLValue, _ expected: String) -> Diagnostic {
         let found: String
         switch value {
         case .string(let text): found = "\"\(text)\""

@@ -30,6 +30,7 @@ extension SiteConfigLoader {
                 case "dimensions": config.dimensions = try dimensions(value, field: field)
                 case "translationFallback": config.translationFallback = try field.bool(value)
                 case "translationGuide": config.translationGuide = try field.string(value)
+                case "menu": config.menu = try menu(value, field: field)
                 default:
                     do {
                         config.params[key] = try YAMLSchema.value(of: value)
@@ -81,6 +82,7 @@ extension SiteConfigLoader {
                 description: try sub("description").optionalString(map["description"])
             )
             language.baseURL = editionURL
+            if let node = map["menu"] { language.menu = try menu(node, field: sub("menu")) }
             if let dir = try sub("contentDir").optionalString(map["contentDir"]) {
                 guard let kept = Language.contentDir(dir) else {
                     throw Diagnostic.error(
@@ -92,6 +94,29 @@ extension SiteConfigLoader {
             result.append(language)
         }
         return result
+    }
+
+    /// `menu: [{name: About, page: /about, weight: 2}, {name: GitHub, url: "https://…"}]`: the main menu's entries
+    /// beside the pages that join it by front matter.
+    private func menu(_ node: Node, field: FieldReader) throws(Diagnostic) -> [MenuEntry] {
+        guard let sequence = node.sequence else {
+            throw Diagnostic.error(field.path, line: field.line, "'menu' must be a list of entries with a name")
+        }
+        return try sequence.map { (entry) throws(Diagnostic) -> MenuEntry in
+            let line = entry.mark?.line ?? field.line
+            let sub = { (key: String) in FieldReader(path: field.path, key: key, line: line, column: 0) }
+            guard let map = entry.mapping, let name = try sub("name").optionalString(map["name"]) else {
+                throw Diagnostic.error(field.path, line: line, "each menu entry needs a 'name'")
+            }
+            var item = MenuEntry(name: name)
+            item.page = try sub("page").optionalString(map["page"])
+            item.url = try sub("url").optionalString(map["url"])
+            if let weight = map["weight"] { item.weight = try sub("weight").int(weight) }
+            guard item.page != nil || item.url != nil else {
+                throw Diagnostic.error(field.path, line: line, "menu entry '\(name)' needs a 'page' or a 'url'")
+            }
+            return item
+        }
     }
 
     /// `dimensions: [{id: people, icon: users, names: {en: People, de: Personen}}]`; the icon may be written

@@ -16,6 +16,8 @@ public struct Language: Sendable, Hashable {
     /// The language's content folder (`content/english`, Hugo's `contentDir`), always one folder inside `content/`;
     /// nil: the folder under `content/` named by the code.
     public var contentDir: String?
+    /// This language's main menu entries from the configuration, in place of the site's (`SiteConfig.menu`).
+    public var menu: [MenuEntry]?
 
     public init(code: String, name: String? = nil, weight: Int = 0, title: String? = nil, description: String? = nil) {
         self.code = Language.normalise(code)

@@ -17,6 +17,9 @@ public struct SiteConfig: Sendable, Hashable {
     public var translationGuide: String?
     /// The model's dimensions, in order; the Cloud Native Maturity Model's five unless `site.yml` declares others.
     public var dimensions: [Dimension] = Dimension.cloudNativeMaturityModel
+    /// Entries of the main menu given in the configuration (`menu:` in site.yml, Hugo's `menu.main`), for every
+    /// language that has none of its own (`Language.menu`); pages join the menu by their front matter.
+    public var menu: [MenuEntry] = []
 
     /// A source repository that "Edit this page" links point into.
     public struct Repository: Sendable, Hashable {
@@ -79,5 +82,23 @@ public struct SiteConfig: Sendable, Hashable {
     public func editionURL(language code: String, path: String) -> String? {
         guard edition != nil, code != edition, let base = language(code)?.baseURL else { return nil }
         return (base.hasSuffix("/") ? base : base + "/") + (path.isEmpty ? "" : path.lowercased() + "/")
+    }
+}
+
+/// An entry of the main menu given in the configuration: a page of the site or any URL, with a name and a weight.
+public struct MenuEntry: Sendable, Hashable {
+    public var name: String
+    /// A page by its path in the language (`/about`), as Hugo's `pageRef`: the entry leads to that page's URL.
+    public var page: String?
+    /// Any URL, when no page is named: from the site's root (`/search/`, the base path put before it) or external.
+    public var url: String?
+    /// Order among the menu's entries and pages (the front matter's menu weight); ties by name.
+    public var weight: Int
+
+    public init(name: String, page: String? = nil, url: String? = nil, weight: Int = 0) {
+        self.name = name
+        self.page = page
+        self.url = url
+        self.weight = weight
     }
 }

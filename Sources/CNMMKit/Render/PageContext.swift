@@ -16,8 +16,9 @@ struct PageContext: Sendable {
     var noindex: Bool
     /// Language → its search page, for the search box in the header.
     var searchPages: [String: Int]
-    /// Per language, the pages in the `main` menu in menu order: found once, not once per page.
-    private var mainMenus: [String: [Int]]
+    /// Per language, the `main` menu in order: its pages (by front matter) and the configuration's entries, each
+    /// with the page it leads to (nil for a URL of the configuration's). Found once, not once per page.
+    private var mainMenus: [String: [(title: String, url: String, page: Int?)]]
 
     /// `memo`: the preview's sidebars rendered by earlier builds.
     init(site: Site, theme: Theme, noindex: Bool, memo: RenderMemo? = nil) {
@@ -38,12 +39,27 @@ struct PageContext: Sendable {
                 language: language.code, defaultLanguage: site.config.defaultLanguage, all: theme.strings)
         }
         self.strings = strings
-        var mainMenus: [String: [Int]] = [:]
+        var mainMenus: [String: [(title: String, url: String, page: Int?)]] = [:]
         for language in site.config.languages {
-            let entries = (site.ordered[language.code] ?? []).compactMap { index -> (Int, Int)? in
-                site.pages[index].frontMatter.menus["main"].map { (index, $0) }
+            // (weight, position among equals, entry): pages in reading order, then the configuration's by name.
+            var entries: [(weight: Int, order: Int, entry: (title: String, url: String, page: Int?))] = []
+            for index in site.ordered[language.code] ?? [] {
+                guard let weight = site.pages[index].frontMatter.menus["main"] else { continue }
+                entries.append((weight, index, (site.pages[index].linkTitle, site.pages[index].url, index)))
             }
-            mainMenus[language.code] = entries.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+            let configured = (language.menu ?? site.config.menu).sorted { ($0.weight, $0.name) < ($1.weight, $1.name) }
+            for (position, item) in configured.enumerated() {
+                let order = site.pages.count + position
+                if let page = item.page {
+                    guard let index = site.lookup[language.code]?[RefResolver.normalise(page)] else { continue }
+                    entries.append((item.weight, order, (item.name, site.pages[index].url, index)))
+                } else if let url = item.url {
+                    let local = url.hasPrefix("/") && !url.hasPrefix("//")
+                    entries.append(
+                        (item.weight, order, (item.name, local ? site.config.basePath + url.dropFirst() : url, nil)))
+                }
+            }
+            mainMenus[language.code] = entries.sorted { ($0.weight, $0.order) < ($1.weight, $1.order) }.map(\.entry)
         }
         self.mainMenus = mainMenus
     }
@@ -247,8 +263,8 @@ struct PageContext: Sendable {
     }
 
     private func menu(language: String, current: Int) -> [[String: Any]] {
-        (mainMenus[language] ?? []).map { index in
-            ["title": site.pages[index].linkTitle, "url": site.pages[index].url, "current": index == current]
+        (mainMenus[language] ?? []).map { entry in
+            ["title": entry.title, "url": entry.url, "current": entry.page == current && current >= 0]
         }
     }
 

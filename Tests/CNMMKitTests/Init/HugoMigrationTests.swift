@@ -50,6 +50,20 @@ struct HugoMigrationTests {
         [params.github]
         repo = "https://github.com/o/r"
         subdir = "site"
+
+        [[menu.main]]
+        name = "Über: uns"
+        pageRef = "/seite"
+        weight = 2
+        [[menu.main]]
+        name = "GitHub"
+        url = "https://github.com/o/r"
+        weight = 1
+        parent = "x"
+        [[languages.en.menu.main]]
+        name = "Home page"
+        pageRef = "/"
+        weight = 5
         """#,
         "content/de/_index.md": "---\ntitle: Start\n---\nHallo.\n",
         "content/de/seite.md": "---\ntitle: Seite\n---\nText.\n",
@@ -95,7 +109,7 @@ struct HugoMigrationTests {
             #expect(index > 0 && lines[index - 1].hasPrefix("#"), "no comment above '\(line)'")
         }
         #expect(lines.allSatisfy { $0.count <= 120 || !$0.hasPrefix("#") })
-        #expect(try site.read("site.yml").contains("# Keys of config.toml cnmm does not use: theme."))
+        #expect(try site.read("site.yml").contains("# Keys of config.toml cnmm does not use: menu.main.parent, theme."))
     }
 
     @Test("an existing site.yml is never overwritten")

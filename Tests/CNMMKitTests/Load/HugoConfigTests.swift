@@ -168,7 +168,8 @@ extension HugoConfigTests {
 
             [[menu.main]]
             name = "Blog"
-            url = "/blog/"
+            url = "https://blog.example.org/"
+            parent = "news"
 
             [languages.en]
             weight = 1
@@ -197,7 +198,7 @@ extension HugoConfigTests {
         #expect(
             note.description
                 == "config.toml: note: cnmm does not use 9 keys of this file: defaultContentLanguageInSubdir, "
-                + "enableRobotsTXT, languages.en.languageCode, languages.en.params.logo, markup, menu.main, "
+                + "enableRobotsTXT, languages.en.languageCode, languages.en.params.logo, markup, menu.main.parent, "
                 + "params.github.project_repo, params.title, theme")
     }
 
@@ -307,5 +308,58 @@ extension HugoConfigTests {
         #expect(config.params["image"] == .string("https://maturitymodel.cncf.io/images/cnmm-share.jpg"))
         #expect(loaded.notes.count == 1)
         #expect(loaded.unused.contains("markup") && loaded.unused.contains("theme"))
+    }
+
+    @Test("menu.main entries (pageRef, url, weight) join the pages of the main menu; a language may have its own")
+    func mainMenu() throws {
+        let site = try TestSite([
+            "config.toml": """
+            baseURL = "https://example.org/docs/"
+            title = "Model"
+            [languages.en]
+            languageName = "English"
+            weight = 1
+            [languages.de]
+            languageName = "Deutsch"
+            weight = 2
+            [[languages.de.menu.main]]
+            name = "Über uns"
+            pageRef = "/about"
+            [[menu.main]]
+            name = "About"
+            pageRef = "/about"
+            weight = 3
+            [[menu.main]]
+            name = "Source"
+            url = "https://github.com/o/r"
+            weight = 1
+            identifier = "source"
+            [[menu.main]]
+            name = "Search"
+            url = "/search/"
+            weight = 4
+            [menu.footer]
+            """,
+            "content/en/_index.md": "---\ntitle: Home\n---\nHome\n",
+            "content/en/about.md": "---\ntitle: About\n---\nAbout\n",
+            "content/en/guide.md": "---\ntitle: Guide\nmenu: {main: {weight: 2}}\n---\nGuide\n",
+            "content/de/_index.md": "---\ntitle: Start\n---\nStart\n",
+            "content/de/about.md": "---\ntitle: Über\n---\nÜber\n",
+        ])
+        defer { site.remove() }
+        let summary = try site.build()
+        let note = try #require(summary.notes.first { $0.path == "config.toml" })
+        #expect(note.message.contains("menu.footer") && note.message.contains("menu.main.identifier"))
+        let home = try site.read("public/index.html")
+        let order = ["https://github.com/o/r", "/docs/guide/", "/docs/about/", "/docs/search/"].map { url in
+            home.range(of: "<li><a href=\"\(url)\"")?.lowerBound
+        }
+        #expect(order.allSatisfy { $0 != nil }, "every entry is in the header: \(order)")
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "in order of weight")
+        let about = try site.read("public/about/index.html")
+        #expect(about.contains("<li><a href=\"/docs/about/\" aria-current=\"page\">About</a></li>"))
+        let german = try site.read("public/de/index.html")
+        #expect(german.contains("<li><a href=\"/docs/de/about/\">Über uns</a></li>"))
+        #expect(!german.contains("https://github.com/o/r\">Source"), "German has its own menu")
     }
 }
