@@ -86,6 +86,7 @@ private extension SiteYAMLText {
         map["description"] = language.description.map(YAMLValue.string)
         map["baseURL"] = language.baseURL.map(YAMLValue.string)
         map["menu"] = language.menu.map { .list($0.map(menuEntry)) }
+        if !language.params.isEmpty { map["params"] = .map(language.params) }
         return .map(map)
     }
 
@@ -98,7 +99,9 @@ private extension SiteYAMLText {
 
     static let menuKeys = ["name", "page", "url", "weight"]
 
-    static let languageKeys = ["code", "name", "weight", "contentDir", "title", "description", "baseURL", "menu"]
+    static let languageKeys = [
+        "code", "name", "weight", "contentDir", "title", "description", "baseURL", "menu", "params",
+    ]
 
     /// `order`: keys of the mapping (or of each mapping in the list) written first, in this order; the rest sorted.
     static func node(_ value: YAMLValue, order: [String] = []) -> Node {

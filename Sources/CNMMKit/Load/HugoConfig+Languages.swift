@@ -2,8 +2,8 @@
 /// `params.description`, where Docsy reads it), `baseURL` (its own edition's URL) and `disabled`.
 ///
 /// Hugo sorts a language without a weight (or with weight 0) after the others, by code; so does this, by giving
-/// those languages the weight after the highest declared. A language's `menu.main` is its own main menu; any
-/// other per-language parameter is not used: templates see the site's `params` only.
+/// those languages the weight after the highest declared. A language's `menu.main` is its own main menu; its
+/// `params` reach templates over the site's (`params.<key>`), `description` being the language's description.
 extension HugoConfig {
     mutating func languages(_ value: YAMLValue, field: HugoField) throws(Diagnostic) -> [Language] {
         var result: [Language] = []
@@ -28,7 +28,7 @@ extension HugoConfig {
                         if name.lowercased() == "description" {
                             paramsDescription = try self.field("\(prefix).\(key).\(name)").text(item)
                         } else {
-                            unused.append("\(prefix).\(key).\(name)")
+                            language.params[name] = item
                         }
                     }
                 case "menu", "menus": language.menu = try mainMenu(value, prefix: "\(prefix).\(key)")

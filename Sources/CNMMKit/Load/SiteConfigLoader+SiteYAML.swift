@@ -83,6 +83,12 @@ extension SiteConfigLoader {
             )
             language.baseURL = editionURL
             if let node = map["menu"] { language.menu = try menu(node, field: sub("menu")) }
+            if let node = map["params"] {
+                guard case .map(let params) = (try? YAMLSchema.value(of: node)) ?? .null else {
+                    throw Diagnostic.error(field.path, line: line, "'params' of language '\(code)' must be a mapping")
+                }
+                language.params = params
+            }
             if let dir = try sub("contentDir").optionalString(map["contentDir"]) {
                 guard let kept = Language.contentDir(dir) else {
                     throw Diagnostic.error(

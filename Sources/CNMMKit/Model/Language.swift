@@ -16,6 +16,8 @@ public struct Language: Sendable, Hashable {
     /// The language's content folder (`content/english`, Hugo's `contentDir`), always one folder inside `content/`;
     /// nil: the folder under `content/` named by the code.
     public var contentDir: String?
+    /// Parameters for templates in this language, over the site's (`params.<key>`; Hugo's `languages.<code>.params`).
+    public var params: [String: YAMLValue] = [:]
     /// This language's main menu entries from the configuration, in place of the site's (`SiteConfig.menu`).
     public var menu: [MenuEntry]?
 

@@ -190,7 +190,7 @@ struct PageContext: Sendable {
             "home_url": site.home[code].map { site.pages[$0].url } ?? site.config.basePath,
             "asset_base": site.config.basePath,
             "t": t.table,
-            "params": site.config.params.mapValues(\.templateValue),
+            "params": site.config.params.merging(language.params) { _, own in own }.mapValues(\.templateValue),
         ]
         context["translations_url"] = site.lookup[code]?["translations"].map { site.pages[$0].url }
         return context

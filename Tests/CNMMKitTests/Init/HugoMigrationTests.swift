@@ -19,6 +19,8 @@ struct HugoMigrationTests {
         weight = 1
         title = "2023"
         description = "Zeile eins\nZeile zwei: mit Doppelpunkt # und Raute"
+        [languages.de.params]
+        banner = "Hallo: Welt"
         [languages.en]
         languageName = "English"
         contentDir = "content/english"

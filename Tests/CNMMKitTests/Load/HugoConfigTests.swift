@@ -197,9 +197,9 @@ extension HugoConfigTests {
         #expect(note.severity == .note)
         #expect(
             note.description
-                == "config.toml: note: cnmm does not use 9 keys of this file: defaultContentLanguageInSubdir, "
-                + "enableRobotsTXT, languages.en.languageCode, languages.en.params.logo, markup, menu.main.parent, "
-                + "params.github.project_repo, params.title, theme")
+                == "config.toml: note: cnmm does not use 8 keys of this file: defaultContentLanguageInSubdir, "
+                + "enableRobotsTXT, languages.en.languageCode, markup, menu.main.parent, params.github.project_repo, "
+                + "params.title, theme")
     }
 
     @Test("a TOML syntax error names the file and its line")
@@ -361,5 +361,35 @@ extension HugoConfigTests {
         let german = try site.read("public/de/index.html")
         #expect(german.contains("<li><a href=\"/docs/de/about/\">Über uns</a></li>"))
         #expect(!german.contains("https://github.com/o/r\">Source"), "German has its own menu")
+    }
+
+    @Test("a language's params reach its pages' templates over the site's")
+    func languageParams() throws {
+        let site = try TestSite([
+            "config.toml": """
+            title = "T"
+            [params]
+            logo = "site.svg"
+            motto = "Hello"
+            [languages.en]
+            weight = 1
+            [languages.de]
+            weight = 2
+            [languages.de.params]
+            logo = "de.svg"
+            """,
+            "content/en/_index.md": "---\ntitle: Home\n---\n",
+            "content/de/_index.md": "---\ntitle: Start\n---\n",
+            "themes/default/layouts/home.mustache": "{{params.logo}} {{params.motto}}",
+            "themes/default/layouts/section.mustache": "s",
+            "themes/default/layouts/page.mustache": "p",
+            "themes/default/layouts/404.mustache": "n",
+            "themes/default/layouts/translations.mustache": "t",
+        ])
+        defer { site.remove() }
+        let summary = try site.build()
+        #expect(!(summary.notes.first?.message.contains("languages.de.params") ?? false))
+        #expect(try site.read("public/index.html") == "site.svg Hello")
+        #expect(try site.read("public/de/index.html") == "de.svg Hello")
     }
 }
