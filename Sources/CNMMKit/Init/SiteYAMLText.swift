@@ -30,6 +30,11 @@ struct SiteYAMLText {
         out += try setting(
             "The language at the site's root; every other one is under /<code>/ (Hugo: defaultContentLanguage).",
             "defaultLanguage", .string(config.defaultLanguage))
+        if config.defaultLanguageInSubdir {
+            out += try setting(
+                "The default language under its own folder too, the root sending readers there "
+                    + "(Hugo: defaultContentLanguageInSubdir).", "defaultLanguageInSubdir", .bool(true))
+        }
         out += try setting(
             "The languages in order of weight (Hugo: languages): code, name in the language switcher (languageName), "
                 + "weight, content folder (contentDir), and the site's title, description and own edition's URL "

@@ -42,9 +42,7 @@ struct HugoConfig {
                 case "baseurl": config.baseURL = SiteConfigLoader.slashed(try field.text(value))
                 case "title": config.title = try field.text(value)
                 case "defaultcontentlanguage": declaredDefault = Language.normalise(try field.text(value))
-                case "defaultcontentlanguageinsubdir":
-                    // The default language in a subfolder needs the URLs made otherwise (the assemble stage).
-                    if try field.bool(value) { unused.append(key) }
+                case "defaultcontentlanguageinsubdir": config.defaultLanguageInSubdir = try field.bool(value)
                 case "disablelanguages": disabled = Set(try field.texts(value).map(Language.normalise))
                 case "languages": config.languages = try languages(value, field: field)
                 case "params": try params(value, field: field, into: &config)

@@ -31,6 +31,7 @@ extension SiteConfigLoader {
                 case "translationFallback": config.translationFallback = try field.bool(value)
                 case "translationGuide": config.translationGuide = try field.string(value)
                 case "menu": config.menu = try menu(value, field: field)
+                case "defaultLanguageInSubdir": config.defaultLanguageInSubdir = try field.bool(value)
                 default:
                     do {
                         config.params[key] = try YAMLSchema.value(of: value)

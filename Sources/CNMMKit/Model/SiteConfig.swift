@@ -66,8 +66,15 @@ public struct SiteConfig: Sendable, Hashable {
 
     public func language(_ code: String) -> Language? { languages.first { $0.code == code } }
 
-    /// The URL prefix of a language: empty for the default language, `/de` for the others.
-    public func languagePrefix(_ code: String) -> String { code == rootLanguage ? "" : code.lowercased() + "/" }
+    /// The URL prefix of a language: empty for the default language, `de/` for the others; `en/` for the default
+    /// one too when `defaultLanguageInSubdir` (an edition build is always at the root).
+    public func languagePrefix(_ code: String) -> String {
+        code == rootLanguage && (edition != nil || !defaultLanguageInSubdir) ? "" : code.lowercased() + "/"
+    }
+
+    /// Whether the default language is published under its own folder (`/en/`) too, the root sending readers there
+    /// (Hugo's `defaultContentLanguageInSubdir`).
+    public var defaultLanguageInSubdir = false
 
     /// The language served at the site root: the default one, or the edition's.
     public var rootLanguage: String { edition ?? defaultLanguage }

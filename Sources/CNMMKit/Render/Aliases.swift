@@ -37,12 +37,13 @@ struct Aliases {
 
     /// Where Hugo also publishes the home page of the language at the site's root, `/en/` (a site with several
     /// languages, the default one at the root): a redirect to the root, so that links to it keep working.
+    /// With the default language in its folder (`defaultLanguageInSubdir`), the reverse: the root sends to `/en/`.
     func languageRoot(taken: Set<String>) -> [OutputFile] {
         let config = site.config
-        guard config.languages.count > 1, config.edition == nil,
-            let home = site.home[config.defaultLanguage], config.languagePrefix(config.defaultLanguage).isEmpty
-        else { return [] }
-        let path = config.defaultLanguage.lowercased() + "/index.html"
+        guard config.edition == nil, let home = site.home[config.defaultLanguage] else { return [] }
+        let inSubdir = !config.languagePrefix(config.defaultLanguage).isEmpty
+        guard inSubdir || config.languages.count > 1 else { return [] }
+        let path = inSubdir ? "index.html" : config.defaultLanguage.lowercased() + "/index.html"
         guard !taken.contains(path) else { return [] }
         return [OutputFile(path: path, text: redirect(to: site.pages[home]))]
     }

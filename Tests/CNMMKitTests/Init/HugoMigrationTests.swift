@@ -12,6 +12,7 @@ struct HugoMigrationTests {
         baseURL = "https://example.org/sub"
         title = "yes"
         defaultContentLanguage = "de"
+        defaultContentLanguageInSubdir = true
         theme = "docsy"
 
         [languages.de]

@@ -197,9 +197,9 @@ extension HugoConfigTests {
         #expect(note.severity == .note)
         #expect(
             note.description
-                == "config.toml: note: cnmm does not use 8 keys of this file: defaultContentLanguageInSubdir, "
-                + "enableRobotsTXT, languages.en.languageCode, markup, menu.main.parent, params.github.project_repo, "
-                + "params.title, theme")
+                == "config.toml: note: cnmm does not use 7 keys of this file: enableRobotsTXT, "
+                + "languages.en.languageCode, markup, menu.main.parent, params.github.project_repo, params.title, theme"
+        )
     }
 
     @Test("a TOML syntax error names the file and its line")
@@ -391,5 +391,34 @@ extension HugoConfigTests {
         #expect(!(summary.notes.first?.message.contains("languages.de.params") ?? false))
         #expect(try site.read("public/index.html") == "site.svg Hello")
         #expect(try site.read("public/de/index.html") == "de.svg Hello")
+    }
+
+    @Test("defaultContentLanguageInSubdir = true: the default language under /en/ too, the root sending readers there")
+    func defaultLanguageInSubdir() throws {
+        let site = try TestSite([
+            "config.toml": """
+            baseURL = "https://example.org/"
+            title = "T"
+            defaultContentLanguage = "en"
+            defaultContentLanguageInSubdir = true
+            [languages.en]
+            weight = 1
+            [languages.de]
+            weight = 2
+            """,
+            "content/en/_index.md": "---\ntitle: Home\n---\nSee [about](about/).\n",
+            "content/en/about.md": "---\ntitle: About\n---\nAbout.\n",
+            "content/de/_index.md": "---\ntitle: Start\n---\nStart\n",
+        ])
+        defer { site.remove() }
+        let summary = try site.build(strict: true)
+        #expect(summary.notes.isEmpty)
+        #expect(try site.read("public/en/index.html").contains("<a href=\"about/\">about</a>"))
+        #expect(site.exists("public/en/about/index.html"))
+        #expect(site.exists("public/de/index.html"))
+        #expect(!site.exists("public/about/index.html"))
+        let root = try site.read("public/index.html")
+        #expect(root.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/en/\">"))
+        #expect(site.exists("public/en/404.html") && site.exists("public/404.html"))
     }
 }
